@@ -1,0 +1,1 @@
+"""Event assembly: mentions -> coded incidents (ACLED fields, evidence, confidence)."""

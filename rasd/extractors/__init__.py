@@ -1,0 +1,1 @@
+"""Mention extractors: numbers, casualties, dates, places, actors, sources, triggers."""

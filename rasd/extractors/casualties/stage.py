@@ -1,0 +1,13 @@
+"""Pipeline stage: casualties mentions (being written; adds nothing yet)."""
+
+from __future__ import annotations
+
+from rasd.document import Document
+
+
+class CasualtiesStage:
+    name = "casualties"
+    version = "0"
+
+    def __call__(self, doc: Document) -> Document:
+        return doc

@@ -1,0 +1,6 @@
+"""Sentence splitting and tokenization over the normalized text (offsets kept to original)."""
+
+from rasd.tokenize.clitics import clitic_forms
+from rasd.tokenize.tokens import TokenizeStage, tokenize
+
+__all__ = ["TokenizeStage", "clitic_forms", "tokenize"]
