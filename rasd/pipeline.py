@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Sequence
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from rasd.document import ArticleMeta, Document
+
+if TYPE_CHECKING:
+    from rasd.ingest import ArticleInput
 
 # Order matters: each stage may read what the earlier ones added.
 DEFAULT_STAGES: tuple[str, ...] = (
@@ -70,6 +73,13 @@ def default_pipeline() -> Pipeline:
     if _DEFAULT is None:
         _DEFAULT = Pipeline()
     return _DEFAULT
+
+
+def extract_article(article: ArticleInput, pipeline: Pipeline | None = None) -> Document:
+    """Run the pipeline on an article read by :mod:`rasd.ingest`."""
+    doc = Document(text=article.text, meta=article.meta)
+    doc.warnings.extend(article.warnings)
+    return (pipeline or default_pipeline())(doc)
 
 
 def extract(text: str, pipeline: Pipeline | None = None, **meta: Any) -> Document:

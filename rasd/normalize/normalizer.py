@@ -8,6 +8,16 @@ from rasd.document import Document, NormText
 from rasd.normalize.chars import normalize_char_map
 
 _SPACES = re.compile(r"\s+")
+ARABIC_LANGUAGE_RATIO = 0.3
+
+
+def arabic_ratio(text: str) -> float:
+    """Share of letters that are Arabic script (0.0 for text without letters)."""
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters:
+        return 0.0
+    arabic = sum(1 for ch in letters if "\u0600" <= ch <= "\u06ff" or "\ufb50" <= ch <= "\ufefc")
+    return arabic / len(letters)
 
 
 def normalize_text(text: str) -> NormText:
@@ -40,4 +50,6 @@ class NormalizeStage:
 
     def __call__(self, doc: Document) -> Document:
         doc.norm = normalize_text(doc.text)
+        if doc.meta.language is None and arabic_ratio(doc.text) >= ARABIC_LANGUAGE_RATIO:
+            doc.meta.language = "ar"
         return doc

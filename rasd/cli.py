@@ -1,0 +1,143 @@
+"""Command line: ``rasd extract``, ``rasd evaluate``, ``rasd gazetteer`` …
+
+Exit codes: 0 ok, 1 runtime error, 2 bad usage or bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from typing import TextIO
+
+from rasd import __version__
+
+EXIT_OK, EXIT_RUNTIME, EXIT_INPUT = 0, 1, 2
+
+# Modules that add their own sub-commands through ``register(subparsers)``.
+PLUGIN_COMMANDS: tuple[str, ...] = (
+    "rasd.evaluate.cli",
+    "rasd.extractors.places.cli",
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse exits 2 already; keep the message short
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_INPUT, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="rasd",
+        description="Rasd reads Arabic news reports and codes the violent incidents they report "
+        "as ACLED-style event records with evidence.",
+    )
+    parser.add_argument("--version", action="version", version=f"rasd {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    _add_extract(sub)
+    for module_name in PLUGIN_COMMANDS:
+        try:
+            module = importlib.import_module(module_name)
+        except ImportError:
+            continue
+        module.register(sub)
+    return parser
+
+
+def _add_extract(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "extract",
+        help="extract events from an article (text, HTML or JSONL file, or - for stdin)",
+        description="Read one article (UTF-8 text or HTML) or a JSONL file of articles (one JSON "
+        "object a line with 'text' and optionally 'title', 'published', 'url', 'source', 'id') and "
+        "print the events, mentions and evidence found in it.",
+    )
+    p.add_argument("path", metavar="PATH", help="input file, or - to read standard input")
+    p.add_argument("--published", help="publication date or datetime (ISO 8601), the anchor for "
+                   "relative dates such as 'yesterday'")
+    p.add_argument("--timezone", help="IANA time zone of the outlet (e.g. Africa/Tripoli), used to "
+                   "read a publication time without offset")
+    p.add_argument("--source", help="outlet name (ACLED 'source')")
+    p.add_argument("--url", help="article URL")
+    p.add_argument("--id", dest="article_id", help="article id")
+    p.add_argument("--title", help="article title")
+    p.add_argument("--format", choices=("json", "jsonl", "table"), default=None,
+                   help="output format (default: json for one article, jsonl for JSONL input)")
+    p.add_argument("--input-format", choices=("text", "html", "jsonl"), default=None,
+                   help="force the input format (default: guessed from the name or content)")
+    p.add_argument("--max-bytes", type=int, default=None,
+                   help="largest article accepted, in bytes (default 5 MB)")
+    p.add_argument("--no-mentions", action="store_true", help="leave the mentions list out")
+    p.set_defaults(handler=run_extract)
+
+
+def run_extract(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+    from rasd.document import ArticleMeta
+    from rasd.ingest import DEFAULT_MAX_BYTES, InputError, InputProblem, read_articles
+    from rasd.output import render_document, render_table
+
+    defaults = ArticleMeta(
+        id=args.article_id, url=args.url, source=args.source, published=args.published,
+        title=args.title, timezone=args.timezone,
+    )
+    max_bytes = args.max_bytes or DEFAULT_MAX_BYTES
+    processed = skipped = 0
+    fmt = args.format
+    try:
+        from rasd.pipeline import extract_article
+
+        for item in read_articles(args.path, defaults, max_bytes=max_bytes, input_format=args.input_format):
+            if isinstance(item, InputProblem):
+                skipped += 1
+                print(f"rasd: skipped {item}", file=err)
+                continue
+            if fmt is None:
+                fmt = "jsonl" if item.line is not None else "json"
+            for warning in item.warnings:
+                print(f"rasd: warning: {warning}", file=err)
+            doc = extract_article(item)
+            if fmt == "table":
+                out.write(render_table(doc))
+            else:
+                out.write(render_document(doc, pretty=fmt == "json", mentions=not args.no_mentions))
+            out.write("\n")
+            processed += 1
+    except InputError as exc:
+        print(f"rasd: error: {exc}", file=err)
+        return EXIT_INPUT
+    if skipped:
+        print(f"rasd: {processed} article(s) processed, {skipped} skipped", file=err)
+    if processed == 0:
+        if not skipped:
+            print(f"rasd: error: {args.path}: no articles found", file=err)
+        return EXIT_INPUT
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help(sys.stderr)
+        return EXIT_INPUT
+    try:
+        return handler(args)
+    except KeyboardInterrupt:
+        print("rasd: interrupted", file=sys.stderr)
+        return EXIT_RUNTIME
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:
+        if args.debug:
+            traceback.print_exc()
+        print(f"rasd: error: {type(exc).__name__}: {exc} (run with --debug for details)", file=sys.stderr)
+        return EXIT_RUNTIME
+
+
+if __name__ == "__main__":
+    sys.exit(main())
