@@ -75,11 +75,13 @@ def _add_extract(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=run_extract)
 
 
-def run_extract(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+def run_extract(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
     from rasd.document import ArticleMeta
     from rasd.ingest import DEFAULT_MAX_BYTES, InputError, InputProblem, read_articles
     from rasd.output import render_document, render_table
 
+    out = out or sys.stdout
+    err = err or sys.stderr
     defaults = ArticleMeta(
         id=args.article_id, url=args.url, source=args.source, published=args.published,
         title=args.title, timezone=args.timezone,

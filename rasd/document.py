@@ -244,9 +244,16 @@ class Document:
         return [m for m in self.mentions if m.kind == kind]
 
     def sentence_at(self, offset: int) -> int | None:
-        for sent in self.sentences:
-            if sent.start <= offset < sent.end:
-                return sent.index
+        """Index of the sentence containing original offset ``offset`` (None between sentences)."""
+        lo, hi = 0, len(self.sentences)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.sentences[mid].end <= offset:
+                lo = mid + 1
+            else:
+                hi = mid
+        if lo < len(self.sentences) and self.sentences[lo].start <= offset:
+            return self.sentences[lo].index
         return None
 
     def sentence_tokens(self, index: int) -> list[Token]:

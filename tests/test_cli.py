@@ -1,0 +1,103 @@
+import json
+
+import pytest
+
+from rasd.cli import build_parser, main
+
+ARTICLE = "قتل ثلاثة أشخاص وأصيب خمسة آخرون في انفجار سيارة مفخخة وسط مدينة الموصل أمس."
+
+
+@pytest.fixture
+def article_file(tmp_path):
+    f = tmp_path / "article.txt"
+    f.write_text(ARTICLE, encoding="utf-8")
+    return f
+
+
+def test_extract_prints_the_output_contract(article_file, capsys):
+    assert main(["extract", str(article_file), "--published", "2020-02-03", "--source", "Test"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert set(doc) >= {"article", "events", "mentions", "pipeline"}
+    assert doc["article"]["published"] == "2020-02-03"
+    assert doc["article"]["source"] == "Test"
+    assert doc["article"]["language"] == "ar"
+    assert doc["article"]["chars"] == len(ARTICLE)
+    assert "normalize" in doc["pipeline"]["stages"]
+
+
+def test_extract_jsonl_gives_one_line_per_article_and_reports_bad_lines(tmp_path, capsys):
+    f = tmp_path / "in.jsonl"
+    good = json.dumps({"id": "x", "text": ARTICLE}, ensure_ascii=False)
+    f.write_text(f"{good}\n{{oops\n{good}\n", encoding="utf-8")
+    assert main(["extract", str(f)]) == 0
+    captured = capsys.readouterr()
+    lines = captured.out.strip().split("\n")
+    assert len(lines) == 2
+    assert all(json.loads(line)["article"]["id"] == "x" for line in lines)
+    assert f"{f}:2" in captured.err and "1 skipped" in captured.err
+
+
+def test_extract_table_format(article_file, capsys):
+    assert main(["extract", str(article_file), "--format", "table"]) == 0
+    out = capsys.readouterr().out
+    assert "chars" in out
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [(b"", "empty article"), (b"\x00\x01\x02" * 100, "binary"), (b"plain English text only", "not Arabic")],
+)
+def test_bad_input_exits_2_with_the_file_named(tmp_path, capsys, content, message):
+    f = tmp_path / "bad.txt"
+    f.write_bytes(content)
+    assert main(["extract", str(f)]) == 2
+    err = capsys.readouterr().err
+    assert str(f) in err and message in err
+
+
+def test_missing_file_exits_2(tmp_path, capsys):
+    assert main(["extract", str(tmp_path / "missing.txt")]) == 2
+    assert "no such file" in capsys.readouterr().err
+
+
+def test_bad_usage_exits_2(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["extract"])
+    assert exc.value.code == 2
+    with pytest.raises(SystemExit) as exc:
+        main(["extract", "x", "--format", "xml"])
+    assert exc.value.code == 2
+
+
+def test_no_command_prints_help_and_exits_2(capsys):
+    assert main([]) == 2
+    assert "extract" in capsys.readouterr().err
+
+
+def _subcommands(parser):
+    for action in parser._actions:
+        if action.__class__.__name__ == "_SubParsersAction":
+            yield from action.choices.items()
+
+
+def test_every_command_has_help(capsys):
+    parser = build_parser()
+    names = []
+    for name, sub in _subcommands(parser):
+        names.append(name)
+        with pytest.raises(SystemExit) as exc:
+            sub.parse_args(["--help"])
+        assert exc.value.code == 0
+        assert sub.format_help().strip()
+    assert "extract" in names
+
+
+def test_runtime_error_exits_1(article_file, monkeypatch, capsys):
+    import rasd.pipeline
+
+    def boom(*_a, **_k):
+        raise RuntimeError("stage failed")
+
+    monkeypatch.setattr(rasd.pipeline, "extract_article", boom)
+    assert main(["extract", str(article_file)]) == 1
+    assert "stage failed" in capsys.readouterr().err
