@@ -56,7 +56,7 @@ def evaluate_articles(articles: Iterable[GoldArticle], predict: Predictor | None
         try:
             output = predict(art)
             error = None
-        except Exception as err:  # noqa: BLE001 - one broken article must not hide the others' scores
+        except Exception as err:  # one broken article must not hide the others
             output, error = {}, f"{type(err).__name__}: {err}"
         results.append(
             score_article(art, list(output.get("events") or []), list(output.get("mentions") or []), error)

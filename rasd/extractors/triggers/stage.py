@@ -1,13 +1,111 @@
-"""Pipeline stage: triggers mentions (being written; adds nothing yet)."""
+"""Pipeline stage: event trigger mentions (what happened, typed by ACLED sub-event).
+
+Per sentence: the longest trigger phrases from every lexicon (one matcher, so "قصف مدفعي"
+beats "قصف"); then nearby modifier cues may re-type a trigger (highest ACLED hierarchy rank
+wins), and guard contexts (sport, metaphor, accident...) are flagged, never dropped: the
+events stage decides what a flagged trigger means.
+"""
 
 from __future__ import annotations
 
-from rasd.document import Document
+from typing import Any
+
+from rasd.document import Document, Sentence
+from rasd.extractors.triggers.lexicon import (
+    Guard,
+    Modifier,
+    TriggerEntry,
+    applies,
+    guard_matcher,
+    lexicon_file,
+    modifier_matcher,
+    sub_event_types,
+    trigger_matcher,
+)
+from rasd.match.phrases import Match, match_span
+
+CONFIDENCE = {"strong": 0.9, "weak": 0.6}
+GUARDED_FACTOR = 0.5
+SPORT = "sport"
 
 
 class TriggersStage:
     name = "triggers"
-    version = "0"
+    version = "1"
 
     def __call__(self, doc: Document) -> Document:
+        if doc.norm is None:
+            raise RuntimeError("triggers needs the normalize and tokenize stages first")
+        for sent in doc.sentences:
+            _sentence_triggers(doc, sent)
         return doc
+
+
+def _distance(a: Match[Any], b: Match[Any]) -> int:
+    """Tokens between two non-overlapping matches (0 when adjacent)."""
+    if a.tok_end <= b.tok_start:
+        return b.tok_start - a.tok_end
+    if b.tok_end <= a.tok_start:
+        return a.tok_start - b.tok_end
+    return -1  # overlap
+
+
+def _near(trigger: Match[Any], cue: Match[Any], window: int) -> bool:
+    dist = _distance(trigger, cue)
+    return dist >= 0 and (window == 0 or dist < window)
+
+
+def _best_modifier(trigger: Match[TriggerEntry], cues: list[Match[Modifier]]) -> Match[Modifier] | None:
+    types = sub_event_types()
+    fitting = [c for c in cues if applies(c.payload.applies_to, trigger.payload)
+               and c.payload.becomes != trigger.payload.type_key and _near(trigger, c, c.payload.window)]
+    if not fitting:
+        return None
+    return min(fitting, key=lambda c: (types[c.payload.becomes].rank, abs(_distance(trigger, c))))
+
+
+def _guard(trigger: Match[TriggerEntry], guards: list[Match[Guard]]) -> Match[Guard] | None:
+    fitting = [g for g in guards if applies(g.payload.applies_to, trigger.payload)
+               and _near(trigger, g, g.payload.window)]
+    return min(fitting, key=lambda g: abs(_distance(trigger, g)), default=None)
+
+
+def _sentence_triggers(doc: Document, sent: Sentence) -> None:
+    tokens, offsets = doc.tokens, doc.norm.offsets  # type: ignore[union-attr]
+    found = trigger_matcher().find(tokens, sent.tok_start, sent.tok_end)
+    if not found:
+        return
+    cues = modifier_matcher().find_all(tokens, sent.tok_start, sent.tok_end)
+    guards = guard_matcher().find_all(tokens, sent.tok_start, sent.tok_end)
+    types = sub_event_types()
+    for match in found:
+        entry = match.payload
+        type_key = entry.type_key
+        value: dict[str, Any] = {"key": entry.key}
+        cue = _best_modifier(match, cues)
+        if cue is not None:
+            value["retyped_from"] = types[type_key].sub_event_type
+            value["cue"] = list(match_span(tokens, cue, offsets))
+            value["modifier"] = cue.payload.key
+            type_key = cue.payload.becomes
+        sub = types[type_key]
+        value.update(
+            event_type=sub.event_type,
+            sub_event_type=sub.sub_event_type,
+            disorder_type=sub.disorder_type,
+            strength=entry.strength,
+            lexicon=lexicon_file(entry.type_key).rsplit("/", 1)[-1],
+            rank=sub.rank,
+        )
+        if entry.default_type:
+            default = types[entry.default_type]
+            value["default_sub_event_type"] = default.sub_event_type
+            value["default_event_type"] = default.event_type
+        guard = _guard(match, guards)
+        value["sport_context"] = guard is not None and guard.payload.context == SPORT
+        value["guard"] = guard.payload.context if guard else None
+        value["guard_span"] = list(match_span(tokens, guard, offsets)) if guard else None
+        confidence = CONFIDENCE.get(entry.strength, 0.5) * (GUARDED_FACTOR if guard else 1.0)
+        start, end = match_span(tokens, match, offsets)
+        doc.add_mention("trigger", start, end, value, confidence=confidence,
+                        tok_start=match.tok_start, tok_end=match.tok_end, stage=TriggersStage.name)

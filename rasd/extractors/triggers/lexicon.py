@@ -1,0 +1,118 @@
+"""Trigger lexicons (``rasd/lang/ar/triggers/``) loaded into matchers, once per process.
+
+One TSV per ACLED sub-event type (the file name is the sub-event key listed in
+``types.tsv``), plus ``generic.tsv`` for violent words that do not settle the type,
+``modifiers.tsv`` (nearby cues that re-type a trigger, e.g. an air force cue turns a
+bombardment into an air strike) and ``guards.tsv`` (contexts such as sport or metaphor).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from rasd.lang.ar import read_tsv
+from rasd.lang.ar.vocabulary import split_variants
+from rasd.match.phrases import PhraseMatcher
+
+FOLDER = "triggers"
+TYPES_FILE = f"{FOLDER}/types.tsv"
+GENERIC = "generic"
+MODIFIERS_FILE = f"{FOLDER}/modifiers.tsv"
+GUARDS_FILE = f"{FOLDER}/guards.tsv"
+STRENGTHS = ("strong", "weak")
+ANY = "*"
+
+
+@dataclass(frozen=True, slots=True)
+class SubEventType:
+    key: str
+    event_type: str | None
+    sub_event_type: str | None
+    disorder_type: str | None
+    rank: int  # ACLED hierarchy position: lower wins for concurrent tactics
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerEntry:
+    key: str
+    type_key: str  # sub-event key, or "generic"
+    strength: str
+    default_type: str | None  # generic entries: the sub-event assumed when nothing else says
+
+
+@dataclass(frozen=True, slots=True)
+class Modifier:
+    key: str
+    applies_to: frozenset[str]  # trigger keys or type keys
+    becomes: str  # sub-event key
+    window: int  # max token distance; 0 = anywhere in the sentence
+
+
+@dataclass(frozen=True, slots=True)
+class Guard:
+    key: str
+    context: str  # sport | metaphor | cyber | accident | ...
+    applies_to: frozenset[str]
+    window: int
+
+
+def lexicon_file(type_key: str) -> str:
+    return f"{FOLDER}/{type_key}.tsv"
+
+
+@cache
+def sub_event_types() -> dict[str, SubEventType]:
+    out = {
+        row["key"]: SubEventType(row["key"], row["event_type"], row["sub_event_type"],
+                                 row["disorder_type"], int(row["rank"]))
+        for row in read_tsv(TYPES_FILE)
+    }
+    out[GENERIC] = SubEventType(GENERIC, None, None, "Political violence", 99)
+    return out
+
+
+def trigger_files() -> list[str]:
+    return list(sub_event_types())
+
+
+@cache
+def trigger_entries() -> tuple[tuple[str, TriggerEntry], ...]:
+    """``(phrase, entry)`` for every variant of every row of every trigger file."""
+    pairs: list[tuple[str, TriggerEntry]] = []
+    for type_key in trigger_files():
+        for row in read_tsv(lexicon_file(type_key)):
+            entry = TriggerEntry(row["key"], type_key, row["strength"], row.get("default") or None)
+            pairs.extend((phrase, entry) for phrase in split_variants(row["ar"]))
+    return tuple(pairs)
+
+
+@cache
+def trigger_matcher() -> PhraseMatcher[TriggerEntry]:
+    return PhraseMatcher(trigger_entries(), normalize=False)
+
+
+def _targets(cell: str) -> frozenset[str]:
+    return frozenset(t.strip() for t in cell.split("|") if t.strip())
+
+
+@cache
+def modifier_matcher() -> PhraseMatcher[Modifier]:
+    pairs = []
+    for row in read_tsv(MODIFIERS_FILE):
+        mod = Modifier(row["key"], _targets(row["applies_to"]), row["becomes"], int(row["window"] or 0))
+        pairs.extend((phrase, mod) for phrase in split_variants(row["ar"]))
+    return PhraseMatcher(pairs, normalize=False)
+
+
+@cache
+def guard_matcher() -> PhraseMatcher[Guard]:
+    pairs = []
+    for row in read_tsv(GUARDS_FILE):
+        guard = Guard(row["key"], row["context"], _targets(row["applies_to"]), int(row["window"] or 0))
+        pairs.extend((phrase, guard) for phrase in split_variants(row["ar"]))
+    return PhraseMatcher(pairs, normalize=False)
+
+
+def applies(targets: frozenset[str], entry: TriggerEntry) -> bool:
+    return ANY in targets or entry.key in targets or entry.type_key in targets
