@@ -83,3 +83,9 @@ def corpus_digest(path: Path | str) -> str:
         digest.update(file.name.encode())
         digest.update(file.read_bytes())
     return digest.hexdigest()
+
+
+if __name__ == "__main__":  # python -m rasd.evaluate.floors eval/dev  -> the digest to store in eval/floors.json
+    import sys
+
+    print(corpus_digest(sys.argv[1] if len(sys.argv) > 1 else "eval/dev"))

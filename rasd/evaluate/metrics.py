@@ -346,6 +346,7 @@ class Report:
     by_type: dict[str, Detection] = field(default_factory=dict)
     traps_total: int = 0
     traps_hit: int = 0
+    traps_by_reason: dict[str, list[int]] = field(default_factory=dict)  # reason -> [triggered, total]
     negative_articles: int = 0
     negative_articles_with_events: int = 0
     errors: int = 0
@@ -378,6 +379,10 @@ def aggregate(results: list[ArticleResult]) -> Report:
         report.places.add(res.places)
         report.traps_total += len(res.gold.not_events)
         report.traps_hit += len(res.traps_hit)
+        for i, trap in enumerate(res.gold.not_events):
+            row = report.traps_by_reason.setdefault(str(trap.get("reason") or "?"), [0, 0])
+            row[0] += i in res.traps_hit
+            row[1] += 1
         report.errors += res.error is not None
         if not res.gold.events:
             report.negative_articles += 1

@@ -37,6 +37,7 @@ def to_json(report: Report, corpus: str = "") -> dict[str, Any]:
             "avoidance": round(report.trap_avoidance, 4),
             "negative_articles": report.negative_articles,
             "negative_articles_with_events": report.negative_articles_with_events,
+            "by_reason": {k: {"triggered": v[0], "total": v[1]} for k, v in sorted(report.traps_by_reason.items())},
         },
         "by_event_type": {k: v.to_dict() for k, v in sorted(report.by_type.items())},
         "headline": report.headline(),
@@ -44,7 +45,8 @@ def to_json(report: Report, corpus: str = "") -> dict[str, Any]:
 
 
 def _rate(value: float, n: int) -> str:
-    return f"{value:6.3f}" if n else "     -"
+    """A rate; with nothing to count it is 0.000 (the counts beside it show 0/0)."""
+    return f"{value:7.3f}"
 
 
 def to_text(report: Report, corpus: str = "") -> str:
@@ -65,7 +67,7 @@ def to_text(report: Report, corpus: str = "") -> str:
     for name, score in report.fields.items():
         lines.append(
             f"{FIELD_LABELS.get(name, name):<26}{_rate(score.precision, score.pred_given)}"
-            f"{_rate(score.recall, score.gold_given)}{_rate(score.accuracy, score.n):>7}   "
+            f"{_rate(score.recall, score.gold_given)}{score.accuracy:7.3f}   "
             f"{score.correct}/{score.n} correct  pred given {score.pred_given}  gold given {score.gold_given}"
         )
     places = report.places
@@ -76,6 +78,8 @@ def to_text(report: Report, corpus: str = "") -> str:
         f"{'traps avoided':<26}{report.trap_avoidance:21.3f}   "
         f"triggered {report.traps_hit} of {report.traps_total}; "
         f"negative articles with events {report.negative_articles_with_events} of {report.negative_articles}",
+        f"{'':<26}{'':21}   by reason: "
+        + ", ".join(f"{k} {v[0]}/{v[1]}" for k, v in sorted(report.traps_by_reason.items())),
         "",
         f"{'by event type':<30}{'P':>7}{'R':>7}   counts",
     ]
@@ -123,9 +127,13 @@ def article_errors(res: ArticleResult) -> list[str]:
         evidence = _evidence(event, res.gold.text)
         if evidence:
             lines.append(f"            «{evidence}»")
+    last_pair = None
     for p, g, name in res.mismatches:
         pred, gold = res.predicted[p], res.gold.events[g]
-        lines.append(f"  FIELD     {name}: predicted {_field_value(pred, name)!r}, gold {_field_value(gold, name)!r}")
+        if (p, g) != last_pair:
+            lines.append(f"  MATCHED   {_event_line(gold)}")
+            last_pair = (p, g)
+        lines.append(f"    FIELD   {name}: predicted {_field_value(pred, name)!r}, gold {_field_value(gold, name)!r}")
     for i in res.traps_hit:
         trap = res.gold.not_events[i]
         lines.append(f"  TRAP      {trap.get('reason')}: «{trap.get('text')}»")

@@ -1,13 +1,71 @@
-"""Pipeline stage: event assembly (being written; adds nothing yet)."""
+"""Pipeline stage: event assembly (mentions -> coded incidents with evidence and confidence).
+
+Steps (each its own module): candidates and the non-event filter (``candidates``,
+``modality``), slots from clause / sentence / discourse (``attach``, ``actors``), merging of
+retellings (``merge``), then records with counts, notes, evidence and confidence (``build``).
+Non-events are added to ``doc.mentions`` as kind ``non_event``.
+"""
 
 from __future__ import annotations
 
 from rasd.document import Document
+from rasd.events.actors import (
+    assign_actors,
+    fill_from_discourse,
+    implied_actors,
+    refine_by_actors,
+    role_conventions,
+    type_by_actors,
+)
+from rasd.events.attach import attach_all
+from rasd.events.build import build_events, focus_country
+from rasd.events.candidates import NonEvent, build_candidates, is_substantive
+from rasd.events.merge import merge_retellings
+from rasd.events.modality import dated_out, non_event_value
+from rasd.events.split import split_coordinated_places
+from rasd.events.view import build_view
+
+STAGE_NAME = "events"
 
 
 class EventsStage:
-    name = "events"
-    version = "0"
+    name = STAGE_NAME
+    version = "1"
 
     def __call__(self, doc: Document) -> Document:
+        if not doc.tokens or not any(m.kind in ("trigger", "casualty") for m in doc.mentions):
+            return doc
+        view = build_view(doc)
+        incidents, non_events = build_candidates(view)
+        attach_all(view, incidents)
+        kept = []
+        for inc in incidents:
+            verdict = dated_out(inc, doc.meta.published)
+            if verdict is None:
+                kept.append(inc)
+            else:
+                non_events.append(NonEvent(inc.anchor, verdict))
+        incidents = split_coordinated_places(view, kept)
+        # the article's focus country is costly to compute: only for incidents without a place
+        focus = focus_country(doc) if any(inc.place is None for inc in incidents) else None
+        for inc in incidents:
+            place = inc.place.value if inc.place is not None else {}
+            iso2 = place.get("iso2") or (focus or {}).get("iso2")
+            country = place.get("country") or (focus or {}).get("country")
+            assign_actors(view, inc, iso2)
+            type_by_actors(inc)
+            refine_by_actors(inc)
+            role_conventions(inc)
+            implied_actors(inc, iso2, country, inc.date.date if inc.date else doc.meta.published)
+        fill_from_discourse(incidents)
+        incidents = [inc for inc in incidents if is_substantive(inc)]
+        incidents = merge_retellings(incidents, view.sentence_of)
+        events = []
+        for inc in incidents:
+            events.extend(build_events(doc, inc, view.sentence_of, len(events), focus))
+        doc.events = events
+        for ne in non_events:
+            doc.add_mention("non_event", ne.anchor.start, ne.anchor.end,
+                            non_event_value(ne.verdict.reason, ne.anchor, ne.verdict.cue),
+                            confidence=0.7 if ne.verdict.hard else 0.55, stage=STAGE_NAME)
         return doc

@@ -1,7 +1,10 @@
 """Tokenizer and sentence splitter working on ``Document.norm``.
 
 Tokens and sentences carry both normalized and original offsets. Words glued together by
-scraping (two known words with the space lost) are split when the split is unambiguous.
+scraping (the space between two words lost) are split when the split is clear; see
+``rasd.tokenize.glued``. A sentence ends at . ! ? ؟ (with any closing quotes or marks written
+right after it) and at a newline; never at an initial or abbreviation (د. / أ.ف.ب), inside a
+number (3.5, 15.5.2015), or at the clause marks ، and ؛.
 """
 
 from __future__ import annotations
@@ -11,8 +14,9 @@ from functools import cache
 
 from rasd.document import Document, NormText, Sentence, Token
 from rasd.lang.ar import read_tsv
-from rasd.lang.ar.vocabulary import known_words
 from rasd.tokenize.clitics import clitic_forms
+from rasd.tokenize.glued import final_letter_positions, word_pieces
+from rasd.tokenize.glued import split_glued as split_glued  # re-exported (public API)
 
 _TOKEN = re.compile(
     r"(?P<number>[0-9]+(?:[.,][0-9]+)*)"
@@ -22,30 +26,12 @@ _TOKEN = re.compile(
 )
 _SENT_END = frozenset(".!?؟\n")
 _CLOSERS = frozenset("\"')]")
-MIN_GLUE_PART = 3
-MIN_GLUED = 6
+_TRAILING = (_SENT_END | _CLOSERS) - {"\n"}
 
 
 @cache
 def _abbreviations() -> frozenset[str]:
     return frozenset(r["abbr"] for r in read_tsv("abbreviations.tsv"))
-
-
-def _is_known(word: str, vocab: frozenset[str]) -> bool:
-    return any(form in vocab for form, _ in clitic_forms(word))
-
-
-def split_glued(word: str, vocab: frozenset[str] | None = None) -> int | None:
-    """Index at which ``word`` splits into two known words, or None when unclear."""
-    vocab = known_words() if vocab is None else vocab
-    if len(word) < MIN_GLUED or _is_known(word, vocab):
-        return None
-    cuts = [
-        k
-        for k in range(MIN_GLUE_PART, len(word) - MIN_GLUE_PART + 1)
-        if _is_known(word[:k], vocab) and _is_known(word[k:], vocab)
-    ]
-    return cuts[0] if len(cuts) == 1 else None
 
 
 def _make_token(index: int, norm: NormText, ns: int, ne: int, kind: str, sent: int) -> Token:
@@ -59,7 +45,8 @@ def _ends_sentence(norm: str, m: re.Match[str], prev_word: str | None) -> bool:
     ch = m.group()
     if ch not in _SENT_END:
         return False
-    if ch == "." and prev_word is not None and prev_word in _abbreviations():
+    # A period after a single letter or a listed abbreviation marks an initial (د. / أ.ف.ب).
+    if ch == "." and prev_word is not None and (len(prev_word) == 1 or prev_word in _abbreviations()):
         return False
     nxt = m.end()
     while nxt < len(norm) and norm[nxt] in _CLOSERS:
@@ -68,13 +55,18 @@ def _ends_sentence(norm: str, m: re.Match[str], prev_word: str | None) -> bool:
     return not (ch == "." and nxt < len(norm) and norm[nxt].isdigit())
 
 
-def tokenize(norm: NormText) -> tuple[list[Token], list[Sentence]]:
-    vocab = known_words()
+def tokenize(norm: NormText, original: str | None = None) -> tuple[list[Token], list[Sentence]]:
+    """Tokens and sentences of a normalized text.
+
+    ``original`` (the text ``norm`` was made from) lets glued words be split where a
+    word-final-only letter stands inside a token; without it only dictionary splits apply.
+    """
     tokens: list[Token] = []
     sentences: list[Sentence] = []
     sent_tok_start = 0
     prev_word: str | None = None
     text = norm.text
+    finals = final_letter_positions(original) if original is not None else None
 
     def close_sentence() -> None:
         nonlocal sent_tok_start
@@ -87,20 +79,24 @@ def tokenize(norm: NormText) -> tuple[list[Token], list[Sentence]]:
         )
         sent_tok_start = len(tokens)
 
+    # After a sentence-final mark, closing quotes/brackets and further marks written right
+    # against it (no space) still belong to the sentence it ends: «...قتلى.» / ؟!
+    pending_end = False
+    last_end = -1
     for m in _TOKEN.finditer(text):
         kind = m.lastgroup or "punct"
         ns, ne = m.span()
-        if m.group() == "\n":
-            continue
-        cut = split_glued(m.group(), vocab) if kind == "word" else None
-        pieces = [(ns, ns + cut), (ns + cut, ne)] if cut else [(ns, ne)]
+        if pending_end and not (kind == "punct" and ns == last_end and m.group() in _TRAILING):
+            close_sentence()
+            pending_end = False
+        pieces = word_pieces(norm, ns, ne, original, finals=finals) if kind == "word" else [(ns, ne)]
         for ps, pe in pieces:
             tokens.append(_make_token(len(tokens), norm, ps, pe, kind, len(sentences)))
         if kind == "punct":
-            if _ends_sentence(text, m, prev_word):
-                close_sentence()
+            pending_end = pending_end or _ends_sentence(text, m, prev_word)
         else:
-            prev_word = tokens[-1].norm
+            prev_word = tokens[-1].norm if kind in ("word", "latin") else None
+        last_end = ne
     # Newlines end sentences too (headlines, datelines, list items).
     close_sentence()
     return _split_on_newlines(tokens, sentences, text)
@@ -134,5 +130,5 @@ class TokenizeStage:
     def __call__(self, doc: Document) -> Document:
         if doc.norm is None:
             raise RuntimeError("tokenize needs the normalize stage first")
-        doc.tokens, doc.sentences = tokenize(doc.norm)
+        doc.tokens, doc.sentences = tokenize(doc.norm, doc.text)
         return doc

@@ -1,13 +1,97 @@
-"""Pipeline stage: dates mentions (being written; adds nothing yet)."""
+"""Pipeline stage: date mentions, each resolved against the article's publication day."""
 
 from __future__ import annotations
 
 from rasd.document import Document
+from rasd.extractors.dates.lexicon import clause_openers, reporting_words
+from rasd.extractors.dates.parse import Expr, parse_tokens
+from rasd.extractors.dates.publication import (
+    PublicationInfo,
+    dateline_expr,
+    dateline_publication,
+    meta_publication,
+)
+from rasd.extractors.dates.resolve import resolve, to_value
+
+NO_PUBLICATION_WARNING = "dates: no publication date; relative dates are left null"
+REPORTING_WINDOW = 12  # tokens back from a date to its reporting verb
+
+
+def parse_document(doc: Document) -> list[Expr]:
+    """Every date expression of the document, sentence by sentence."""
+    exprs: list[Expr] = []
+    for sent in doc.sentences:
+        exprs.extend(parse_tokens(doc.tokens, sent.tok_start, sent.tok_end))
+    return exprs
+
+
+def is_reporting_date(doc: Document, expr: Expr) -> bool:
+    """A date between a reporting verb and the reported content ("اعلنت الشرطة الثلاثاء ان")."""
+    verbs, complementizers = reporting_words()
+    sentence = doc.sentences[doc.tokens[expr.tok_start].sentence]
+    for i in range(expr.tok_start - 1, max(sentence.tok_start, expr.tok_start - REPORTING_WINDOW) - 1, -1):
+        forms = doc.tokens[i].forms
+        if not complementizers.isdisjoint(forms):
+            return False
+        if not verbs.isdisjoint(forms):
+            return True
+    return False
+
+
+CLAUSE_PUNCT = frozenset("،؛;:")
+
+
+def in_relative_clause(doc: Document, expr: Expr) -> bool:
+    """The date sits in a relative clause ("المعسكر الذي اخلته البعثه قبل اسبوعين")."""
+    relatives = clause_openers().relatives
+    sentence = doc.sentences[doc.tokens[expr.tok_start].sentence]
+    for i in range(expr.tok_start - 1, max(sentence.tok_start, expr.tok_start - REPORTING_WINDOW) - 1, -1):
+        tok = doc.tokens[i]
+        if tok.kind == "punct" and tok.norm in CLAUSE_PUNCT:
+            return False
+        if tok.norm in relatives:
+            return True
+    return False
+
+
+def publication_for(doc: Document, exprs: list[Expr]) -> PublicationInfo:
+    info = meta_publication(doc)
+    if info is not None:
+        return info
+    found = dateline_publication(doc, exprs)
+    if found is not None and found.date is not None:
+        return found
+    reason = found.reason if found else None
+    if reason is None:
+        reason = "unreadable published value" if doc.meta.published else "no publication date"
+    return PublicationInfo(None, "none", reason)
 
 
 class DatesStage:
     name = "dates"
-    version = "0"
+    version = "1"
 
     def __call__(self, doc: Document) -> Document:
+        if doc.norm is None:
+            raise RuntimeError("dates needs the normalize and tokenize stages first")
+        exprs = parse_document(doc)
+        dateline = dateline_expr(doc, exprs)
+        if dateline is not None:
+            dateline.dateline = True
+        pub = publication_for(doc, exprs)
+        if pub.date is None and any(not e.background for e in exprs):
+            doc.warnings.append(NO_PUBLICATION_WARNING)
+        offsets = doc.norm.offsets
+        for expr in exprs:
+            res = resolve(expr, pub.date)
+            if res.reason is None and pub.source == "dateline" and not expr.dateline:
+                res.confidence *= 0.9
+            first = doc.tokens[expr.tok_start]
+            start = offsets[first.nstart + expr.prefix_len] if expr.prefix_len else first.start
+            end = doc.tokens[expr.tok_end - 1].end
+            value = to_value(expr, res)
+            value["reporting"] = is_reporting_date(doc, expr)
+            value["relative_clause"] = in_relative_clause(doc, expr)
+            doc.add_mention("date", start, end, value, confidence=res.confidence,
+                            tok_start=expr.tok_start, tok_end=expr.tok_end, stage=self.name)
         return doc

@@ -2,6 +2,7 @@
 
 One TSV per ACLED sub-event type (the file name is the sub-event key listed in
 ``types.tsv``), plus ``generic.tsv`` for violent words that do not settle the type,
+``blockers.tsv`` (names such as "Tahrir al-Sham" that contain a trigger word),
 ``modifiers.tsv`` (nearby cues that re-type a trigger, e.g. an air force cue turns a
 bombardment into an air strike) and ``guards.tsv`` (contexts such as sport or metaphor).
 """
@@ -20,6 +21,8 @@ TYPES_FILE = f"{FOLDER}/types.tsv"
 GENERIC = "generic"
 MODIFIERS_FILE = f"{FOLDER}/modifiers.tsv"
 GUARDS_FILE = f"{FOLDER}/guards.tsv"
+BLOCKERS_FILE = f"{FOLDER}/blockers.tsv"
+BLOCKER = "blocker"
 STRENGTHS = ("strong", "weak")
 ANY = "*"
 
@@ -55,6 +58,7 @@ class Guard:
     context: str  # sport | metaphor | cyber | accident | ...
     applies_to: frozenset[str]
     window: int
+    doc_min: int  # > 0: this many hits in a document flag every trigger of the document
 
 
 def lexicon_file(type_key: str) -> str:
@@ -84,6 +88,9 @@ def trigger_entries() -> tuple[tuple[str, TriggerEntry], ...]:
         for row in read_tsv(lexicon_file(type_key)):
             entry = TriggerEntry(row["key"], type_key, row["strength"], row.get("default") or None)
             pairs.extend((phrase, entry) for phrase in split_variants(row["ar"]))
+    for row in read_tsv(BLOCKERS_FILE):
+        entry = TriggerEntry(row["key"], BLOCKER, "", None)
+        pairs.extend((phrase, entry) for phrase in split_variants(row["ar"]))
     return tuple(pairs)
 
 
@@ -109,7 +116,8 @@ def modifier_matcher() -> PhraseMatcher[Modifier]:
 def guard_matcher() -> PhraseMatcher[Guard]:
     pairs = []
     for row in read_tsv(GUARDS_FILE):
-        guard = Guard(row["key"], row["context"], _targets(row["applies_to"]), int(row["window"] or 0))
+        guard = Guard(row["key"], row["context"], _targets(row["applies_to"]), int(row["window"] or 0),
+                      int(row.get("doc_min") or 0))
         pairs.extend((phrase, guard) for phrase in split_variants(row["ar"]))
     return PhraseMatcher(pairs, normalize=False)
 

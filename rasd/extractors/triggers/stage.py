@@ -12,6 +12,7 @@ from typing import Any
 
 from rasd.document import Document, Sentence
 from rasd.extractors.triggers.lexicon import (
+    BLOCKER,
     Guard,
     Modifier,
     TriggerEntry,
@@ -36,9 +37,26 @@ class TriggersStage:
     def __call__(self, doc: Document) -> Document:
         if doc.norm is None:
             raise RuntimeError("triggers needs the normalize and tokenize stages first")
+        guards = guard_matcher().find_all(doc.tokens)
+        by_sentence: dict[int, list[Match[Guard]]] = {}
+        for guard in guards:
+            by_sentence.setdefault(doc.tokens[guard.tok_start].sentence, []).append(guard)
+        document_guard = _document_guard(guards)
         for sent in doc.sentences:
-            _sentence_triggers(doc, sent)
+            _sentence_triggers(doc, sent, by_sentence.get(sent.index, []), document_guard)
         return doc
+
+
+def _document_guard(guards: list[Match[Guard]]) -> Match[Guard] | None:
+    """A guard whose words fill the whole document (a sports report), or None."""
+    hits: dict[str, list[Match[Guard]]] = {}
+    for match in guards:
+        if match.payload.doc_min > 0:
+            hits.setdefault(match.payload.context, []).append(match)
+    for found in hits.values():
+        if len(found) >= min(m.payload.doc_min for m in found):
+            return found[0]
+    return None
 
 
 def _distance(a: Match[Any], b: Match[Any]) -> int:
@@ -51,8 +69,9 @@ def _distance(a: Match[Any], b: Match[Any]) -> int:
 
 
 def _near(trigger: Match[Any], cue: Match[Any], window: int) -> bool:
+    """Within ``window`` tokens (0: anywhere in the sentence; negative: never)."""
     dist = _distance(trigger, cue)
-    return dist >= 0 and (window == 0 or dist < window)
+    return dist >= 0 and window >= 0 and (window == 0 or dist < window)
 
 
 def _best_modifier(trigger: Match[TriggerEntry], cues: list[Match[Modifier]]) -> Match[Modifier] | None:
@@ -70,16 +89,18 @@ def _guard(trigger: Match[TriggerEntry], guards: list[Match[Guard]]) -> Match[Gu
     return min(fitting, key=lambda g: abs(_distance(trigger, g)), default=None)
 
 
-def _sentence_triggers(doc: Document, sent: Sentence) -> None:
+def _sentence_triggers(doc: Document, sent: Sentence, guards: list[Match[Guard]],
+                       document_guard: Match[Guard] | None) -> None:
     tokens, offsets = doc.tokens, doc.norm.offsets  # type: ignore[union-attr]
     found = trigger_matcher().find(tokens, sent.tok_start, sent.tok_end)
     if not found:
         return
-    cues = modifier_matcher().find_all(tokens, sent.tok_start, sent.tok_end)
-    guards = guard_matcher().find_all(tokens, sent.tok_start, sent.tok_end)
+    cues = modifier_matcher().find(tokens, sent.tok_start, sent.tok_end)
     types = sub_event_types()
     for match in found:
         entry = match.payload
+        if entry.type_key == BLOCKER:
+            continue
         type_key = entry.type_key
         value: dict[str, Any] = {"key": entry.key}
         cue = _best_modifier(match, cues)
@@ -101,9 +122,10 @@ def _sentence_triggers(doc: Document, sent: Sentence) -> None:
             default = types[entry.default_type]
             value["default_sub_event_type"] = default.sub_event_type
             value["default_event_type"] = default.event_type
-        guard = _guard(match, guards)
+        guard = _guard(match, guards) or document_guard
         value["sport_context"] = guard is not None and guard.payload.context == SPORT
         value["guard"] = guard.payload.context if guard else None
+        value["guard_key"] = guard.payload.key if guard else None
         value["guard_span"] = list(match_span(tokens, guard, offsets)) if guard else None
         confidence = CONFIDENCE.get(entry.strength, 0.5) * (GUARDED_FACTOR if guard else 1.0)
         start, end = match_span(tokens, match, offsets)

@@ -1,0 +1,104 @@
+"""Benchmark the places stage: gazetteer load time, RSS, per-article cost on the dev corpus.
+
+    python bench/bench_places.py [N_ARTICLES]      # load time, RSS, ms per article
+    python bench/bench_places.py --gold [-v]       # place precision/recall on eval/dev gold
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+
+CORPUS = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpora" / "ant-dev.jsonl.gz"
+GOLD = Path(__file__).resolve().parents[1] / "eval" / "dev"
+
+
+def rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def gold_check(verbose: bool) -> int:
+    """Place-mention precision/recall and within-25-km rate against the annotated dev articles."""
+    from rasd.document import Document
+    from rasd.evaluate.gold import load_gold
+    from rasd.evaluate.metrics import SpanScore, score_places
+    from rasd.extractors.places.stage import PlacesStage
+    from rasd.normalize.normalizer import NormalizeStage
+    from rasd.pipeline import Pipeline
+    from rasd.tokenize.tokens import TokenizeStage
+
+    if not GOLD.is_dir():
+        print(f"gold folder {GOLD} absent: skipped")
+        return 0
+    pipeline = Pipeline([NormalizeStage(), TokenizeStage(), PlacesStage()])
+    total = SpanScore()
+    for art in load_gold(GOLD):
+        doc = pipeline(Document(art.text))
+        mentions = [m.to_dict() for m in doc.mentions_of("place")]
+        score = score_places(art, mentions)
+        total.add(score)
+        if verbose and (score.matched < score.predicted or score.matched < score.gold):
+            pred = {(m["start"], m["end"]): m for m in mentions}
+            gold = {(g["start"], g["end"]): g for g in art.places}
+            for span, m in sorted(pred.items()):
+                if not any(g[0] < span[1] and span[0] < g[1] for g in gold):
+                    print(f"{art.id} EXTRA {m['text']} -> {m['value']['name']} ({m['value']['iso2']})")
+            for span, g in sorted(gold.items()):
+                hit = [m for s, m in pred.items() if s[0] < span[1] and span[0] < s[1]]
+                if not hit:
+                    print(f"{art.id} MISSED {g['text']} ({g.get('name')}, {g.get('country')})")
+                elif score_places(type(art)(art.id, art.article, art.text, places=[g]), hit).matched == 0:
+                    v = hit[0]["value"]
+                    print(f"{art.id} WRONG {g['text']}: {v['name']} ({v['iso2']}) != {g.get('name')}")
+    print(f"gold places: precision {total.precision:.3f} recall {total.recall:.3f} "
+          f"(matched {total.matched}, predicted {total.predicted}, gold {total.gold})")
+    return 0
+
+
+def main() -> int:
+    if "--gold" in sys.argv:
+        return gold_check("-v" in sys.argv)
+    limit = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
+    t0 = time.perf_counter()
+    from rasd.extractors.places.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    print(f"gazetteer load: {time.perf_counter() - t0:.3f} s, {len(gaz.places)} places, "
+          f"{len(gaz.names)} names, max RSS {rss_mb():.0f} MB")
+    if not CORPUS.exists():
+        print(f"corpus {CORPUS} absent: per-article benchmark skipped")
+        return 0
+    from rasd.document import Document
+    from rasd.extractors.places.stage import PlacesStage
+    from rasd.normalize.normalizer import NormalizeStage
+    from rasd.tokenize.tokens import TokenizeStage
+
+    prep = [NormalizeStage(), TokenizeStage()]
+    stage = PlacesStage()
+    docs = []
+    with gzip.open(CORPUS, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if len(docs) >= limit:
+                break
+            item = json.loads(line)
+            doc = Document(item["title"] + "\n" + item["text"])
+            for p in prep:
+                doc = p(doc)
+            docs.append(doc)
+    t1 = time.perf_counter()
+    mentions = 0
+    for doc in docs:
+        stage(doc)
+        mentions += len(doc.mentions_of("place"))
+    spent = time.perf_counter() - t1
+    print(f"places stage: {len(docs)} articles, {1000 * spent / len(docs):.3f} ms mean per article, "
+          f"{mentions / len(docs):.1f} place mentions per article, max RSS {rss_mb():.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

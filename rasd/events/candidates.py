@@ -1,0 +1,362 @@
+"""Candidate incidents: one per live trigger, casualties attached, non-events filtered out.
+
+1. Every trigger is a candidate; a hard non-event cue turns it into a ``non_event``.
+2. Triggers of one clause describe one incident (concurrent tactics): the highest in the
+   ACLED hierarchy names it; a territorial change stays its own incident. A weak trigger
+   joins the nearest strong trigger of its sentence.
+3. Casualty mentions go to the nearest incident of their clause, else of their sentence,
+   else (a sentence with counts and no trigger) to the incident told in the previous
+   sentence when no topic shift lies between; otherwise they found their own incident,
+   typed from the victims.
+4. A soft cue (condemnation, statement, denial, claim, video, background) suppresses a
+   candidate unless it carries its own incident count.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rasd.document import Mention
+from rasd.events import types as T
+from rasd.events.fatalities import VAGUE_POINT, is_incident_toll, point
+from rasd.events.incident import Incident
+from rasd.events.modality import Verdict, governing_cue
+from rasd.events.view import ArticleView, Hit
+
+ARMED_GROUPS = frozenset({"soldiers", "police", "fighters", "militants", "attackers", "troops",
+                          "officers", "security", "guards", "rebels", "jihadists"})
+CONCURRENT_REACH = 8  # tokens between triggers told as one incident ("clashes and shelling")
+CASUALTY_TYPES = {"killed", "injured", "killed_or_injured", "abducted", "arrested"}
+
+
+@dataclass(slots=True)
+class NonEvent:
+    anchor: Mention
+    verdict: Verdict
+
+
+def build_candidates(view: ArticleView) -> tuple[list[Incident], list[NonEvent]]:
+    non_events: list[NonEvent] = []
+    incidents: list[Incident] = []
+    soft: dict[int, Verdict] = {}
+    for trig in sorted(view.doc.mentions_of("trigger"), key=lambda m: m.start):
+        a, b = view.tok_range(trig)
+        verdict = _guard_verdict(trig) or governing_cue(view, a, b)
+        if verdict is not None and verdict.hard:
+            non_events.append(NonEvent(trig, verdict))
+            continue
+        inc = _from_trigger(view, trig, a)
+        if verdict is not None:
+            soft[id(inc)] = verdict
+        incidents.append(inc)
+    incidents = _group_concurrent(incidents, soft)
+    orphans = _assign_casualties(view, incidents)
+    kept: list[Incident] = []
+    for inc in incidents:
+        if inc.casualties and all(c.value.get("aggregate") or _war_scale(view, c) for c in inc.casualties):
+            non_events.append(NonEvent(inc.anchor, _aggregate_verdict(inc.casualties[0], None)))
+            continue
+        verdict = soft.get(id(inc))
+        if verdict is not None and not _rescued(view, inc, verdict):
+            non_events.append(NonEvent(inc.anchor, verdict))
+            continue
+        if verdict is not None:
+            inc.soft_cue = verdict.cue
+        kept.append(inc)
+    kept.extend(_casualty_incidents(view, orphans, kept, non_events))
+    kept.sort(key=lambda i: i.anchor.start)
+    return _absorb_side_developments(kept), non_events
+
+
+def _absorb_side_developments(incidents: list[Incident]) -> list[Incident]:
+    """A strategic development told inside a violent incident's sentence (cars burnt, weapons
+    taken during the attack) is part of that incident, not an event of its own; arrests at a
+    protest make it a protest with intervention; a territorial change "without a fight" told in
+    the sentence of a take-over is a non-violent transfer."""
+    violent = [i for i in incidents if T.is_violent(i.event_type)
+               or (i.event_type is None and i.anchor.value.get("disorder_type") == "Political violence")]
+    protests = [i for i in incidents if i.event_type == T.PROTESTS]
+    out = []
+    for inc in incidents:
+        host = None
+        if inc.sub_event_type == T.ARRESTS:
+            host = next((p for p in protests if p.sentence == inc.sentence), None)
+            if host is not None and host.sub_event_type == "Peaceful protest":
+                host.sub_event_type = "Protest with intervention"
+        elif inc.event_type == T.STRATEGIC and not _has_own_count(inc):
+            host = next((v for v in violent if v.sentence == inc.sentence and v is not inc), None)
+            if (inc.sub_event_type == T.NON_VIOLENT_TRANSFER and inc.anchor_kind == "strong" and host is not None
+                    and host.sub_event_type in T.TERRITORIAL):
+                host.event_type, host.sub_event_type = T.STRATEGIC, T.NON_VIOLENT_TRANSFER
+        if host is None:
+            out.append(inc)
+        else:
+            host.triggers.extend(inc.triggers)
+            host.casualties.extend(inc.casualties)
+    return out
+
+
+# Guard contexts flagged by the triggers stage -> non-event reasons (docs/mentions.md).
+GUARD_REASON = {"sport": "sport", "accident": "accident", "court": "court", "metaphor": "non_conflict",
+                "cyber": "non_conflict", "politics": "non_conflict", "test": "non_conflict",
+                "disaster": "disaster"}
+
+
+def _guard_verdict(trig: Mention) -> Verdict | None:
+    guard = trig.value.get("guard")
+    if not guard:
+        return None
+    span = trig.value.get("guard_span") or [trig.start, trig.end]
+    return Verdict(GUARD_REASON.get(guard, "non_conflict"), Hit(0, 0, None, span[0], span[1]), True)
+
+
+def _from_trigger(view: ArticleView, trig: Mention, tok: int) -> Incident:
+    v = trig.value
+    sub = v.get("sub_event_type")
+    event = T.event_type_of(sub, v.get("event_type"))
+    if event is None and v.get("default_sub_event_type"):
+        sub = v["default_sub_event_type"]
+        event = T.event_type_of(sub)
+        return Incident(anchor=trig, anchor_kind="weak", sentence=view.sentence_of(trig),
+                        clause=view.clause_of_tok(tok), tok=tok, event_type=event, sub_event_type=sub,
+                        triggers=[trig], sentences={view.sentence_of(trig)})
+    strength = "weak" if v.get("strength") == "weak" or event is None else "strong"
+    sentence = view.sentence_of(trig)
+    return Incident(
+        anchor=trig, anchor_kind=strength, sentence=sentence, clause=view.clause_of_tok(tok), tok=tok,
+        event_type=event, sub_event_type=sub, triggers=[trig], sentences={sentence},
+    )
+
+
+def _absorb(into: Incident, other: Incident) -> None:
+    into.triggers.extend(other.triggers)
+    into.casualties.extend(other.casualties)
+    for override, beaten in ((T.NON_VIOLENT_TRANSFER, T.TERRITORIAL), (T.DISRUPTED, T.REMOTE_SUBS)):
+        # "took the town without a fight", "intercepted a missile": the explicit outcome
+        # outranks the verb or the weapon told with it
+        pair = {into.sub_event_type, other.sub_event_type}
+        if override in pair and pair - {override} <= beaten | {override}:
+            into.event_type, into.sub_event_type = T.STRATEGIC, override
+            return
+    if other.anchor_kind == "strong" and T.rank(other.event_type, other.sub_event_type) < T.rank(
+        into.event_type, into.sub_event_type
+    ):
+        into.event_type, into.sub_event_type = other.event_type, other.sub_event_type
+    if into.event_type is None:
+        into.event_type, into.sub_event_type = other.event_type, other.sub_event_type
+
+
+def _group_concurrent(incidents: list[Incident], soft: dict[int, Verdict]) -> list[Incident]:
+    out: list[Incident] = []
+    for inc in incidents:
+        host = next(
+            (o for o in out if o.clause == inc.clause and abs(o.tok - inc.tok) <= CONCURRENT_REACH
+             and id(o) not in soft and id(inc) not in soft and _concurrent(o, inc)),
+            None,
+        )
+        if host is None:
+            out.append(inc)
+        else:
+            _absorb(host, inc)
+    # weak triggers join the nearest strong incident of their sentence
+    strong = [i for i in out if i.anchor_kind == "strong"]
+    result: list[Incident] = []
+    for inc in out:
+        if inc.anchor_kind == "weak":
+            peers = [s for s in strong if s.sentence == inc.sentence
+                     and (s.clause == inc.clause or abs(s.tok - inc.tok) <= CONCURRENT_REACH)]
+            if peers:
+                _absorb(min(peers, key=lambda s: abs(s.tok - inc.tok)), inc)
+                continue
+        result.append(inc)
+    return result
+
+
+def _concurrent(a: Incident, b: Incident) -> bool:
+    if (a.sub_event_type in T.TERRITORIAL) != (b.sub_event_type in T.TERRITORIAL):
+        return False
+    return a.anchor_kind == b.anchor_kind == "strong" or "weak" in (a.anchor_kind, b.anchor_kind)
+
+
+def _assign_casualties(view: ArticleView, incidents: list[Incident]) -> list[Mention]:
+    orphans: list[Mention] = []
+    by_sentence: dict[int, list[Incident]] = {}
+    for inc in incidents:
+        by_sentence.setdefault(inc.sentence, []).append(inc)
+    for cas in sorted(view.doc.mentions_of("casualty"), key=lambda m: m.start):
+        if cas.value.get("type") not in CASUALTY_TYPES:
+            continue
+        a, _ = view.tok_range(cas)
+        sentence = view.sentence_of(cas)
+        peers = by_sentence.get(sentence, [])
+        if not peers:
+            orphans.append(cas)
+            continue
+        peers = [p for p in peers if _takes(p, cas)]
+        if not peers:
+            orphans.append(cas)
+            continue
+        clause = view.clause_of_tok(a)
+        same_clause = [p for p in peers if p.clause == clause]
+        pool = same_clause or peers
+        min(pool, key=lambda p: (abs(p.tok - a), p.tok < a)).casualties.append(cas)
+    return orphans
+
+
+def _rescued(view: ArticleView, inc: Incident, verdict: Verdict) -> bool:
+    """A soft cue gives way to an incident count - except a count inside a background period
+    ("since April, operations led to 27 arrests" is a running total; period cues are the
+    background date mentions and the `near`-scoped cues)."""
+    counts = [c for c in inc.casualties if is_incident_toll(c) and (point(c) or 0) > 0
+              and c.value.get("type") in ("killed", "injured", "killed_or_injured")]
+    period = verdict.cue.payload is None or getattr(verdict.cue.payload, "scope", "") == "near"
+    if verdict.reason == "background" and period:
+        counts = [c for c in counts if c.value.get("type") in ("killed", "injured")
+                  and c.value.get("qualifier") not in VAGUE_POINT
+                  and (view.tok_range(c)[0] < verdict.cue.tok_start
+                       or view.clause_of_mention(c) != view.clause_of_tok(verdict.cue.tok_start))]
+    return bool(counts)
+
+
+def _takes(inc: Incident, cas: Mention) -> bool:
+    """Deaths and injuries belong to violent incidents; arrests and abductions to their own kind."""
+    kind = cas.value.get("type")
+    if inc.event_type is None:
+        return True
+    if kind == "arrested":
+        return inc.sub_event_type == T.ARRESTS
+    if inc.event_type == T.STRATEGIC:
+        return False
+    return not (inc.event_type == T.PROTESTS and inc.sub_event_type == "Peaceful protest"
+                and kind in ("killed", "injured"))
+
+
+def _has_own_count(inc: Incident) -> bool:
+    return any(is_incident_toll(c) and (point(c) or 0) > 0 for c in inc.casualties)
+
+
+def _casualty_incidents(
+    view: ArticleView, orphans: list[Mention], incidents: list[Incident], non_events: list[NonEvent]
+) -> list[Incident]:
+    """Incidents founded by casualty counts that no trigger of their sentence names."""
+    created: list[Incident] = []
+    by_sentence: dict[int, Incident] = {}
+    for cas in orphans:
+        sentence = view.sentence_of(cas)
+        a, b = view.tok_range(cas)
+        if cas.value.get("aggregate"):
+            non_events.append(NonEvent(cas, _aggregate_verdict(cas, governing_cue(view, a, b))))
+            continue
+        if sentence in by_sentence:
+            by_sentence[sentence].casualties.append(cas)
+            continue
+        value = point(cas)
+        if not is_incident_toll(cas) or value is None:
+            continue
+        verdict = governing_cue(view, a, b) or view.topic_cue
+        if verdict is not None and (verdict.hard or value == 0):
+            non_events.append(NonEvent(cas, verdict))
+            continue
+        previous = _previous_incident(sentence, incidents + created)
+        if previous is not None and _takes(previous, cas) and _continues(view, sentence, previous):
+            previous.casualties.append(cas)
+            previous.sentences.add(sentence)
+            by_sentence[sentence] = previous
+            continue
+        if value == 0:
+            continue
+        event, sub = type_from_victims([cas])
+        inc = Incident(anchor=cas, anchor_kind="casualty", sentence=sentence, clause=view.clause_of_tok(a),
+                       tok=a, event_type=event, sub_event_type=sub, casualties=[cas], sentences={sentence},
+                       typed_by_victims=True)
+        if verdict is not None:
+            inc.soft_cue = verdict.cue
+        by_sentence[sentence] = inc
+        created.append(inc)
+    return created
+
+
+WAR_SCALE = 1000  # a toll this large with no date in its sentence is a war/period total
+
+
+def _war_scale(view: ArticleView, cas: Mention) -> bool:
+    value = point(cas) or 0
+    if value < WAR_SCALE:
+        return False
+    sentence = view.sentence_of(cas)
+    return not any(d.value.get("date") and not d.value.get("background") for d in view.in_sentence("date", sentence))
+
+
+def _aggregate_verdict(cas: Mention, cue: Verdict | None) -> Verdict:
+    return Verdict("aggregate", cue.cue if cue is not None else Hit(0, 0, None, cas.start, cas.end), True)
+
+
+def _previous_incident(sentence: int, incidents: list[Incident]) -> Incident | None:
+    before = [i for i in incidents if sentence - 1 in i.sentences or i.sentence == sentence - 1]
+    return max(before, key=lambda i: i.anchor.start) if before else None
+
+
+def _continues(view: ArticleView, sentence: int, previous: Incident) -> bool:
+    """A trigger-less sentence of counts continues the incident told just before it."""
+    first_clause = next((c for c in view.clauses if c.sentence == sentence), None)
+    if first_clause is not None and first_clause.shift:
+        return False
+    own_places = [p for p in view.in_sentence("place", sentence) if not p.value.get("is_reference")]
+    if own_places and previous.place is not None:
+        return any(_same_place(p, previous.place) for p in own_places)
+    return True
+
+
+def _same_place(a: Mention, b: Mention) -> bool:
+    ga, gb = a.value.get("geonameid"), b.value.get("geonameid")
+    if ga and gb:
+        return ga == gb
+    return (a.value.get("name") or a.text) == (b.value.get("name") or b.text)
+
+
+def type_from_victims(casualties: list[Mention]) -> tuple[str, str]:
+    """Type of an incident no trigger names: fighting when armed men fell, else an attack."""
+    kinds = {c.value.get("type") for c in casualties}
+    if kinds <= {"abducted"}:
+        return T.VAC, T.ABDUCTION
+    if kinds <= {"arrested"}:
+        return T.STRATEGIC, T.ARRESTS
+    if any(c.value.get("group") == "protesters" for c in casualties):
+        return T.PROTESTS, "Excessive force against protesters"
+    if any(c.value.get("group") in ARMED_GROUPS for c in casualties if c.value.get("type") != "arrested"):
+        return T.BATTLES, T.ARMED_CLASH
+    return T.VAC, T.ATTACK
+
+
+CONFLICT_GROUPS = ARMED_GROUPS | {"civilians", "protesters", "journalists", "medics", "prisoners", "detainees"}
+ARMED_INTERS = frozenset({1, 2, 3, 4, 8})
+
+
+def _conflict_deaths(inc: Incident) -> bool:
+    """Counts with no trigger word are an incident only when conflict is in view: victims named as
+    soldiers, fighters, civilians ... or an armed actor in the sentence (floods and heat waves
+    also kill "people")."""
+    tolls = [c for c in inc.casualties if is_incident_toll(c) and point(c) is not None]
+    if not tolls:
+        return False
+    if any(c.value.get("group") in CONFLICT_GROUPS for c in tolls):
+        return True
+    return any(s.inter in ARMED_INTERS for s in inc.actors)
+
+
+def is_substantive(inc: Incident) -> bool:
+    """A weak trigger alone needs a count or a town-level place of its own to be an incident."""
+    if inc.event_type is None:
+        return False
+    if inc.anchor_kind == "casualty":
+        return _conflict_deaths(inc)
+    if any(point(c) is not None for c in inc.casualties if is_incident_toll(c)):
+        return True
+    town = inc.place_own and inc.place is not None and inc.place.value.get("kind") in ("city", "district")
+    if inc.anchor_kind == "weak":
+        return town and inc.date_own and inc.sub_event_type not in T.TERRITORIAL
+    if inc.sub_event_type in T.TERRITORIAL and not inc.actors:
+        return False  # a change of territory is told with who took it
+    # A strong trigger with no place or date of its own is a generic mention ("the areas of
+    # confrontation", "the right to protest"), not an incident report.
+    return inc.date_own or (inc.place_own and bool(inc.actors))

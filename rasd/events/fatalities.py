@@ -1,0 +1,175 @@
+"""ACLED-conservative counts (fatalities, injured) from an incident's casualty mentions.
+
+Rules (see docs/events.md): aggregate, negated and subset ("among them") figures are never
+incident tolls; a revised total ("rose to") replaces earlier figures; parts with distinct
+victim groups in one sentence add up; conflicting retellings keep the lowest figure; vague
+words take the documented convention (docs/casualties.md): tens 10, dozens 12, hundreds 100,
+thousands 1000, several / some / many 3.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rasd.document import Mention
+
+VAGUE_POINT: dict[str, int] = {
+    "tens": 10,
+    "dozens": 12,
+    "hundreds": 100,
+    "thousands": 1000,
+    "several": 3,
+    "some": 3,
+    "many": 3,
+}
+# Groups that name everyone counted, not one part of the toll.
+TOTAL_GROUPS = frozenset({None, "people", "persons"})
+# Deaths among the attackers, told apart from the victims' toll, add to it (ACLED counts both).
+PERPETRATOR_GROUPS = frozenset({"attackers", "assailants", "gunmen", "militants", "bombers"})
+
+
+@dataclass(slots=True)
+class Count:
+    value: int | None
+    min: int | None
+    max: int | None
+    qualifier: str | None
+    mentions: list[Mention] = field(default_factory=list)
+    disputed: bool = False
+    vague: bool = False
+
+
+def is_incident_toll(m: Mention) -> bool:
+    v = m.value
+    return not (v.get("aggregate") or v.get("negated") or v.get("subset"))
+
+
+def point(m: Mention) -> int | None:
+    """ACLED point figure of one casualty mention (None when unknown)."""
+    v = m.value
+    if v.get("zero"):
+        return 0
+    if v.get("unknown"):
+        return None
+    low = v.get("min")
+    if isinstance(low, int | float):
+        return int(low)
+    return VAGUE_POINT.get(v.get("qualifier") or "")
+
+
+def count_of(mentions: list[Mention], kind: str, sentence_of=lambda m: m.sentence) -> Count | None:
+    """The incident's count of ``kind`` (``killed`` / ``injured``) or None when not reported."""
+    usable = [m for m in mentions if m.value.get("type") == kind and is_incident_toll(m)]
+    usable = [m for m in usable if point(m) is not None]
+    if not usable:
+        return None
+    updates = [m for m in usable if m.value.get("update")]
+    if updates:
+        return _single(max(updates, key=lambda m: m.start))
+    positive = [m for m in usable if point(m)]
+    if not positive:
+        return _single(usable[0])
+    by_sentence: dict[int | None, list[Mention]] = {}
+    for m in positive:
+        by_sentence.setdefault(sentence_of(m), []).append(m)
+    totals = [_sentence_total(ms) for ms in by_sentence.values()]
+    best = min(totals, key=lambda c: (c.value, c.start_of))
+    result = best.count
+    values = {t.value for t in totals}
+    result.disputed = len(values) > 1
+    if result.disputed:
+        result.max = max(t.count.max if t.count.max is not None else t.value for t in totals)
+    return result
+
+
+@dataclass(slots=True)
+class _Total:
+    value: int
+    start_of: int
+    count: Count
+
+
+def _single(m: Mention) -> Count:
+    v = m.value
+    value = point(m)
+    low = v.get("min") if isinstance(v.get("min"), int) else value
+    high = v.get("max") if isinstance(v.get("max"), int) else (value if _exactish(v) else None)
+    if v.get("zero"):
+        low = high = 0
+    qualifier = v.get("qualifier") or ("exact" if value is not None else None)
+    vague = (v.get("min") is None or v.get("qualifier") in VAGUE_POINT) and not v.get("zero")
+    return Count(value, low, high, qualifier, [m], vague=vague)
+
+
+def _exactish(v: dict) -> bool:
+    return (v.get("qualifier") or "exact") == "exact"
+
+
+def _sentence_total(ms: list[Mention]) -> _Total:
+    totals = [m for m in ms if m.value.get("group") in TOTAL_GROUPS]
+    if totals:
+        pick = min(totals, key=lambda m: (point(m), m.start))
+        count = _single(pick)
+        return _Total(count.value or 0, pick.start, count)
+    per_group: dict[str, Mention] = {}
+    for m in ms:
+        g = m.value["group"]
+        if g not in per_group or point(m) < point(per_group[g]):
+            per_group[g] = m
+    parts = [_single(m) for m in sorted(per_group.values(), key=lambda m: m.start)]
+    if len(parts) == 1:
+        return _Total(parts[0].value or 0, parts[0].mentions[0].start, parts[0])
+    value = sum(p.value or 0 for p in parts)
+    low = sum(p.min or 0 for p in parts)
+    high = None if any(p.max is None for p in parts) else sum(p.max for p in parts)
+    quals = [p.qualifier for p in parts if p.qualifier and p.qualifier != "exact"]
+    qualifier = quals[0] if quals else "exact"
+    mentions = [m for p in parts for m in p.mentions]
+    count = Count(value, low, high, qualifier, mentions, vague=any(p.vague for p in parts))
+    return _Total(value, mentions[0].start, count)
+
+
+def _groups(count: Count) -> set[str | None]:
+    return {m.value.get("group") for m in count.mentions}
+
+
+def combine_tellings(tellings: list[tuple[list[Mention], bool]], kind: str, sentence_of=lambda m: m.sentence
+                     ) -> Count | None:
+    """The count of one incident told several times (the first telling leads).
+
+    A later telling adds victims of other groups ("two of the attackers were also killed"),
+    replaces a vague figure, or - when it stands on its own place and day and gives another
+    figure - makes the count disputed (lowest kept). A vaguer retelling never overrides.
+    """
+    result: Count | None = None
+    for mentions, strong in tellings:
+        count = count_of(mentions, kind, sentence_of)
+        if count is None:
+            continue
+        if result is None:
+            result = count
+            continue
+        if count.value == result.value:
+            result.mentions.extend(m for m in count.mentions if m not in result.mentions)  # corroboration
+            continue
+        if count.vague:
+            continue
+        mine, theirs = _groups(result), _groups(count)
+        if (theirs <= PERPETRATOR_GROUPS or mine <= PERPETRATOR_GROUPS) and not mine & theirs:
+            result = _added(result, count)
+        elif result.vague:
+            result = count
+        elif strong and count.value is not None and result.value is not None:
+            low, high = sorted((result, count), key=lambda c: c.value)
+            low.disputed = True
+            low.max = max(high.max if high.max is not None else high.value, low.max or 0)
+            result = low
+    return result
+
+
+def _added(a: Count, b: Count) -> Count:
+    high = None if a.max is None or b.max is None else a.max + b.max
+    qualifier = a.qualifier if a.qualifier == b.qualifier else (
+        a.qualifier if a.qualifier != "exact" else b.qualifier)
+    return Count((a.value or 0) + (b.value or 0), (a.min or 0) + (b.min or 0), high, qualifier,
+                 a.mentions + b.mentions, a.disputed or b.disputed, a.vague or b.vague)

@@ -1,0 +1,149 @@
+"""One incident told several times in an article is one event.
+
+Two incidents merge when nothing distinguishes them (same event family and sub-event type
+or one without its own type; compatible place; compatible date) and something identifies
+them (the same toll, the same sentence, or both the same precise place and day). Distinct
+places or days are distinct events.
+"""
+
+from __future__ import annotations
+
+from rasd.document import Mention
+from rasd.events import types as T
+from rasd.events.fatalities import PERPETRATOR_GROUPS, Count, count_of
+from rasd.events.incident import Incident, tellings_of
+
+
+def merge_retellings(incidents: list[Incident], sentence_of) -> list[Incident]:
+    out: list[Incident] = []
+    for inc in incidents:
+        host = next((o for o in out if _same_incident(o, inc, sentence_of)), None)
+        if host is None:
+            out.append(inc)
+        else:
+            _merge_into(host, inc)
+    return out
+
+
+RETELLING_REACH = 2  # sentences
+
+
+def _same_incident(a: Incident, b: Incident, sentence_of) -> bool:
+    """``b`` (told later) is ``a`` told again."""
+    if a.occasions is not None or b.occasions is not None:
+        return False
+    if not (_types_compatible(a, b) and _places_compatible(a, b) and _dates_compatible(a, b)):
+        return False
+    if a.sentences & b.sentences:
+        return True
+    pairs = list(zip(_tolls(a, sentence_of), _tolls(b, sentence_of), strict=True))
+    firm = [(x, y) for x, y in pairs if x is not None and y is not None and not x.vague and not y.vague]
+    if any(x.value == y.value and x.value for x, y in firm):
+        return True
+    conflict = any(x.value != y.value and not _disjoint(x, y) for x, y in firm)
+    if conflict:
+        return _same_precise_place_and_day(a, b)
+    if _same_precise_place_and_day(a, b):
+        return True
+    near = min(abs(x - y) for x in a.sentences for y in b.sentences) <= RETELLING_REACH
+    return near and not b.date_own
+
+
+def _disjoint(x: Count, y: Count) -> bool:
+    gx = {m.value.get("group") for m in x.mentions}
+    gy = {m.value.get("group") for m in y.mentions}
+    return (gx <= PERPETRATOR_GROUPS or gy <= PERPETRATOR_GROUPS) and not gx & gy
+
+
+def _types_compatible(a: Incident, b: Incident) -> bool:
+    if (a.sub_event_type in T.TERRITORIAL) != (b.sub_event_type in T.TERRITORIAL):
+        return False
+    if a.typed_by_victims or b.typed_by_victims:
+        return T.is_violent(a.event_type) and T.is_violent(b.event_type)
+    return a.event_type == b.event_type and a.sub_event_type == b.sub_event_type
+
+
+def place_key(place: Mention | None) -> tuple:
+    if place is None:
+        return ()
+    v = place.value
+    return (v.get("geonameid") or v.get("name") or place.text, v.get("district"))
+
+
+def _places_compatible(a: Incident, b: Incident) -> bool:
+    if not (a.place_own and b.place_own):
+        return True
+    ka, kb = place_key(a.place), place_key(b.place)
+    if ka[0] != kb[0]:
+        return _contains(a.place, b.place) or _contains(b.place, a.place)
+    return ka[1] is None or kb[1] is None or ka[1] == kb[1]
+
+
+def _contains(outer: Mention | None, inner: Mention | None) -> bool:
+    """A region/country mention contains a town of the same country (vaguer telling)."""
+    if outer is None or inner is None:
+        return False
+    ov, iv = outer.value, inner.value
+    if ov.get("kind") == "country":
+        return bool(ov.get("iso")) and ov.get("iso") == iv.get("iso")
+    if ov.get("kind") in ("admin1", "region"):
+        return bool(ov.get("name")) and ov.get("name") == iv.get("admin1")
+    return False
+
+
+def _dates_compatible(a: Incident, b: Incident) -> bool:
+    if not (a.date_own and b.date_own):
+        return True
+    da, db = a.date, b.date
+    if da.date == db.date:  # type: ignore[union-attr]
+        return True
+    # a vaguer date (week, month) may contain the precise one
+    return max(da.precision or 1, db.precision or 1) > 1 and (da.date or "")[:7] == (db.date or "")[:7]  # type: ignore[union-attr]
+
+
+def _same_precise_place_and_day(a: Incident, b: Incident) -> bool:
+    return (a.place_own and b.place_own and place_key(a.place)[0] == place_key(b.place)[0]
+            and a.date_own and b.date_own and a.date.date == b.date.date  # type: ignore[union-attr]
+            and (a.date.precision or 1) == 1)  # type: ignore[union-attr]
+
+
+def _tolls(inc: Incident, sentence_of) -> tuple[Count | None, Count | None]:
+    first = tellings_of(inc)[0][0]
+    return count_of(first, "killed", sentence_of), count_of(first, "injured", sentence_of)
+
+
+def _merge_into(host: Incident, other: Incident) -> None:
+    host.tellings = tellings_of(host) + tellings_of(other)
+    host.triggers.extend(t for t in other.triggers if t not in host.triggers)
+    host.casualties.extend(c for c in other.casualties if c not in host.casualties)
+    host.sources.extend(s for s in other.sources if s not in host.sources)
+    host.context.extend(other.context)
+    host.sentences |= other.sentences
+    if host.typed_by_victims and not other.typed_by_victims:
+        host.anchor_kind, host.typed_by_victims = other.anchor_kind, False
+        host.event_type, host.sub_event_type = other.event_type, other.sub_event_type
+    if _better_place(other, host):
+        host.place, host.place_how = other.place, other.place_how
+    if _better_date(other, host):
+        host.date = other.date
+    names = {s.name for s in host.actors}
+    host.actors.extend(s for s in other.actors if s.name not in names)
+
+
+def _better_place(a: Incident, b: Incident) -> bool:
+    if a.place is None or not a.place_own:
+        return False
+    if b.place is None or not b.place_own:
+        return True
+    ka, kb = place_key(a.place), place_key(b.place)
+    if ka[0] == kb[0]:
+        return ka[1] is not None and kb[1] is None
+    return (a.place.value.get("geo_precision") or 3) < (b.place.value.get("geo_precision") or 3)
+
+
+def _better_date(a: Incident, b: Incident) -> bool:
+    if a.date is None or not a.date_own:
+        return False
+    if b.date is None or not b.date_own:
+        return True
+    return (a.date.precision or 9) < (b.date.precision or 9)

@@ -1,0 +1,97 @@
+"""Non-event filter: is a candidate governed by a condemnation, threat, denial, video ...?
+
+A cue governs a candidate according to its scope (data: ``rasd/lang/ar/events/cues.tsv``).
+A date mention flagged ``background`` near the trigger acts as a soft background cue.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rasd.document import Mention
+from rasd.events.lexicons import Cue
+from rasd.events.view import ArticleView, Hit
+
+BACKGROUND_WINDOW = 5
+
+
+@dataclass(slots=True)
+class Verdict:
+    reason: str
+    cue: Hit
+    hard: bool
+
+
+def governing_cue(view: ArticleView, tok_start: int, tok_end: int) -> Verdict | None:
+    """The cue that makes the span at tokens [tok_start, tok_end) a non-event, if any."""
+    sentence = view.sentence_of_tok(tok_start)
+    clause = view.clause_of_tok(tok_start)
+    found: list[tuple[int, int, Verdict]] = []
+    for hit in view.hits_in_sentence(view.cues, sentence):
+        cue: Cue = hit.payload  # type: ignore[assignment]
+        overlaps = hit.tok_start < tok_end and tok_start < hit.tok_end
+        if overlaps and cue.scope in ("governs", "near"):
+            continue  # a positional cue never governs its own word
+        gap = 0 if overlaps else _gap(hit, tok_start, tok_end)
+        if overlaps or _applies(view, cue, hit, tok_start, gap, clause):
+            found.append((cue.priority, abs(gap), Verdict(cue.reason, hit, cue.hard)))
+    background = _background_date(view, tok_start, tok_end, sentence)
+    if background is not None:
+        found.append((1, abs(_gap(background, tok_start, tok_end)), Verdict("background", background, False)))
+    if not found:
+        return None
+    found.sort(key=lambda item: (item[0], not item[2].hard, item[1]))
+    return found[0][2]
+
+
+def _gap(hit: Hit, tok_start: int, tok_end: int) -> int:
+    """Tokens between the cue and the trigger: positive when the cue comes first."""
+    if hit.tok_end <= tok_start:
+        return tok_start - hit.tok_end
+    return -(hit.tok_start - tok_end) - 1
+
+
+def _applies(view: ArticleView, cue: Cue, hit: Hit, tok_start: int, gap: int, clause: int) -> bool:
+    if cue.scope == "governs":
+        return 0 <= gap < cue.window
+    if cue.scope == "near":
+        return abs(gap) < cue.window + (0 if gap >= 0 else 1)
+    if cue.scope == "clause":
+        return view.clause_of_tok(hit.tok_start) == clause
+    return cue.scope == "sentence"
+
+
+def _background_date(view: ArticleView, tok_start: int, tok_end: int, sentence: int) -> Hit | None:
+    for m in view.in_sentence("date", sentence):
+        if not m.value.get("background"):
+            continue
+        a, b = view.tok_range(m)
+        hit = Hit(a, b, None, m.start, m.end)
+        if abs(_gap(hit, tok_start, tok_end)) < BACKGROUND_WINDOW:
+            return hit
+    return None
+
+
+STALE_DAYS = 60  # an incident dated this long before publication is told as background
+
+
+def dated_out(inc, published: str | None) -> Verdict | None:
+    """An incident whose own date is long before publication ("in October 2020") is background;
+    one dated after it ("next April") is future."""
+    from datetime import date
+
+    d = inc.date
+    if d is None or d.mention is None or not inc.date_own or not d.date:
+        return None
+    cue = Hit(0, 0, None, d.mention.start, d.mention.end)
+    if d.mention.value.get("future"):
+        return Verdict("future", cue, True)
+    try:
+        age = (date.fromisoformat((published or "")[:10]) - date.fromisoformat(d.date[:10])).days
+    except ValueError:
+        return None
+    return Verdict("background", cue, True) if age > STALE_DAYS else None
+
+
+def non_event_value(reason: str, trigger: Mention, cue: Hit) -> dict:
+    return {"reason": reason, "trigger": [trigger.start, trigger.end], "cue": [cue.start, cue.end]}

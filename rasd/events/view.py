@@ -1,0 +1,203 @@
+"""A read-only index over one document for event assembly.
+
+It answers the questions assembly asks many times: which clause a token is in, which
+mentions of a kind lie in a sentence or clause, where a mention sits in token space, and
+which lexicon cues occur where. Built once per article; nothing here is mutated after.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from rasd.document import Document, Mention
+from rasd.events import lexicons
+from rasd.match.phrases import Match
+
+
+@dataclass(slots=True)
+class Clause:
+    index: int
+    sentence: int
+    tok_start: int
+    tok_end: int
+    shift: bool  # starts with a topic-shift connector
+
+
+@dataclass(slots=True)
+class Hit:
+    """A lexicon match with its token range and payload."""
+
+    tok_start: int
+    tok_end: int
+    payload: object
+    start: int  # original offsets
+    end: int
+
+
+@dataclass(slots=True)
+class ArticleView:
+    doc: Document
+    clauses: list[Clause] = field(default_factory=list)
+    clause_of: list[int] = field(default_factory=list)
+    by_sentence: dict[str, dict[int, list[Mention]]] = field(default_factory=dict)
+    cues: list[Hit] = field(default_factory=list)
+    context: list[Hit] = field(default_factory=list)
+    roles: list[Hit] = field(default_factory=list)
+    occasions: list[Hit] = field(default_factory=list)
+    topic_cue: object = None  # a disaster/accident Verdict from the lead: counts alone are not incidents
+    _tok_starts: list[int] = field(default_factory=list)
+
+    # -- token space ------------------------------------------------------------------------
+
+    def tok_range(self, mention: Mention) -> tuple[int, int]:
+        if mention.tok_start is not None and mention.tok_end is not None:
+            return mention.tok_start, mention.tok_end
+        return self.tok_range_of_span(mention.start, mention.end)
+
+    def tok_range_of_span(self, start: int, end: int) -> tuple[int, int]:
+        first = max(bisect_right(self._tok_starts, start) - 1, 0)
+        last = max(bisect_right(self._tok_starts, max(end - 1, start)) - 1, first)
+        return first, last + 1
+
+    def sentence_of_tok(self, tok: int) -> int:
+        return self.doc.tokens[tok].sentence if self.doc.tokens else 0
+
+    def clause_of_tok(self, tok: int) -> int:
+        return self.clause_of[tok] if self.clause_of else 0
+
+    def sentence_of(self, mention: Mention) -> int:
+        if mention.sentence is not None:
+            return mention.sentence
+        return self.sentence_of_tok(self.tok_range(mention)[0])
+
+    def clause_of_mention(self, mention: Mention) -> int:
+        return self.clause_of_tok(self.tok_range(mention)[0])
+
+    # -- mentions ----------------------------------------------------------------------------
+
+    def in_sentence(self, kind: str, sentence: int) -> list[Mention]:
+        return self.by_sentence.get(kind, {}).get(sentence, [])
+
+    def in_clause(self, kind: str, clause: int) -> list[Mention]:
+        sent = self.clauses[clause].sentence if self.clauses else 0
+        return [m for m in self.in_sentence(kind, sent) if self.clause_of_mention(m) == clause]
+
+    def hits_in_sentence(self, hits: list[Hit], sentence: int) -> list[Hit]:
+        return [h for h in hits if self.sentence_of_tok(h.tok_start) == sentence]
+
+
+def build_view(doc: Document) -> ArticleView:
+    view = ArticleView(doc=doc)
+    view._tok_starts = [t.start for t in doc.tokens]
+    ranges = _candidate_ranges(doc)
+    found = _find_each(lexicons.assembly_matcher(), doc, ranges)
+    view.clauses, view.clause_of = _split_clauses(doc, ranges, found["discourse"])
+    by_sentence: dict[str, dict[int, list[Mention]]] = defaultdict(lambda: defaultdict(list))
+    for mention in doc.mentions:
+        by_sentence[mention.kind][view.sentence_of(mention)].append(mention)
+    for per_sentence in by_sentence.values():
+        for items in per_sentence.values():
+            items.sort(key=lambda m: (m.start, m.end))
+    view.by_sentence = {k: dict(v) for k, v in by_sentence.items()}
+    # Cue lexicons are only needed where a candidate stands (cost: one pass per lexicon there).
+    view.cues = _hits(doc, found["cues"])
+    view.context = _hits(doc, found["context"])
+    view.roles = _hits(doc, found["roles"])
+    view.occasions = _hits(doc, found["occasions"])
+    view.topic_cue = _lead_topic(doc)
+    return view
+
+
+LEAD_SENTENCES = 2
+TOPIC_REASONS = frozenset({"disaster", "accident"})
+
+
+def _lead_topic(doc: Document):
+    """A disaster or accident named in the article's lead makes it the article's topic."""
+    from rasd.events.modality import Verdict
+
+    lead = [(s.tok_start, s.tok_end) for s in doc.sentences[:LEAD_SENTENCES]]
+    for hit in _hits(doc, _find(lexicons.cue_matcher(), doc, lead)):
+        if hit.payload.reason in TOPIC_REASONS:  # type: ignore[attr-defined]
+            return Verdict(hit.payload.reason, hit, True)  # type: ignore[attr-defined]
+    return None
+
+
+CANDIDATE_KINDS = ("trigger", "casualty")
+
+
+def _candidate_ranges(doc: Document) -> list[tuple[int, int]]:
+    """Token ranges of the sentences holding a trigger or casualty mention."""
+    wanted = {doc.sentence_at(m.start) for m in doc.mentions if m.kind in CANDIDATE_KINDS}
+    return [(s.tok_start, s.tok_end) for s in doc.sentences if s.index in wanted]
+
+
+def _find_each(matcher, doc: Document, ranges: list[tuple[int, int]]) -> dict[str, list[Match]]:
+    """Per lexicon, its longest non-overlapping matches (as ``PhraseMatcher.find`` would give
+    for that lexicon alone), from one pass of the combined matcher."""
+    out: dict[str, list[Match]] = defaultdict(list)
+    free_from: dict[str, int] = defaultdict(int)  # per lexicon: first token not yet covered
+    for start, end in ranges:
+        for i in range(start, end):
+            for m in matcher.match_at(doc.tokens, i, end):  # longest first
+                name, payload = m.payload
+                if i < free_from[name]:
+                    continue
+                out[name].append(Match(m.tok_start, m.tok_end, m.phrase, payload, m.exact, m.prefix_len))
+                free_from[name] = m.tok_end
+    return out
+
+
+def _find(matcher, doc: Document, ranges: list[tuple[int, int]]) -> list[Match]:
+    found: list[Match] = []
+    for start, end in ranges:
+        found.extend(matcher.find(doc.tokens, start, end))
+    return found
+
+
+def _hits(doc: Document, matches: list[Match]) -> list[Hit]:
+    from rasd.match.phrases import match_span
+
+    offsets = doc.norm.offsets if doc.norm else []
+    out = []
+    for m in matches:
+        start, end = match_span(doc.tokens, m, offsets) if offsets else (
+            doc.tokens[m.tok_start].start, doc.tokens[m.tok_end - 1].end)
+        out.append(Hit(m.tok_start, m.tok_end, m.payload, start, end))
+    return out
+
+
+def _split_clauses(doc: Document, ranges: list[tuple[int, int]], found: list[Match]
+                   ) -> tuple[list[Clause], list[int]]:
+    """Clauses: sentences cut at clause punctuation and discourse connectors (``found``: the
+    connector matches in the candidate sentences). Sentences without a candidate are one clause
+    each; only a topic shift at their start counts."""
+    matcher = lexicons.discourse_matcher()
+    found = list(found)
+    inside = {start for start, _ in ranges}
+    for sent in doc.sentences:
+        if sent.tok_start not in inside and sent.tok_end > sent.tok_start:
+            found.extend(matcher.match_at(doc.tokens, sent.tok_start, sent.tok_end)[:1])
+    starts: dict[int, bool] = {}  # token index -> starts a topic shift
+    for m in found:
+        first = doc.tokens[m.tok_start]
+        if first.kind == "punct":
+            starts[m.tok_end] = starts.get(m.tok_end, False)
+        else:
+            starts[m.tok_start] = starts.get(m.tok_start, False) or m.payload == "shift"
+    clauses: list[Clause] = []
+    clause_of = [0] * len(doc.tokens)
+    for sent in doc.sentences:
+        begin = sent.tok_start
+        shift = starts.get(begin, False)
+        for i in range(sent.tok_start + 1, sent.tok_end):
+            if i in starts and i > begin:
+                clauses.append(Clause(len(clauses), sent.index, begin, i, shift))
+                begin, shift = i, starts[i]
+        clauses.append(Clause(len(clauses), sent.index, begin, sent.tok_end, shift))
+    for clause in clauses:
+        for i in range(clause.tok_start, clause.tok_end):
+            clause_of[i] = clause.index
+    return clauses, clause_of

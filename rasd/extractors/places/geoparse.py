@@ -1,0 +1,534 @@
+"""Geoparsing: find place names in a document, read their context, resolve each to a place.
+
+Steps per document:
+1. Country focus: country names, country adjectives (nisba) and unambiguous curated places
+   vote for the countries the article is about.
+2. Candidates: the gazetteer matcher (clitic-aware, multi-word, longest first) proposes names;
+   the context before the name (type cue, relation, direction, distance, street, preposition)
+   and after it (direction adjective, country adjective) is read from ``cues.tsv``.
+3. Acceptance: a name that is also a common word (``ambiguous.tsv``) or a small GeoNames place
+   needs context; big and curated places do not.
+4. Homonyms: among places sharing the name, the kind asked for by the cue, the country focus
+   and the population decide.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+
+from rasd.document import Document, Token
+from rasd.extractors.places.cues import Cue, Cues, load_cues, nisba_country
+from rasd.extractors.places.gazetteer import Gazetteer, Place, capitals, countries, load_gazetteer
+from rasd.match import Match, PhraseMatcher
+from rasd.match.phrases import match_span
+
+ARTICLE = "ال"
+BIG_CITY = 100_000  # GeoNames places this big in the conflict regions need no context
+WORLD_CITY = 1_000_000  # elsewhere, only capitals and cities this big need no context
+FOCUS_REGIONS = frozenset({"Middle East", "Northern Africa", "Eastern Africa", "Western Africa",
+                           "Middle Africa", "South Asia"})
+CONFLICT_TOWN = 1_000  # in the conflict regions, a town this big after "في"/"ب" is a place
+FOCUS_TOWN = 20_000  # towns this big in a focus country need no context
+MIN_FREE_NAME = 3  # shorter GeoNames names always need a cue
+DEFINITE_SENSITIVE = frozenset({"type", "relation", "street"})
+CONTEXT_ROLES = frozenset({"type", "relation", "direction", "street", "locative", "offshore", "country"})
+ADMIN_KINDS = frozenset({"admin1", "admin2"})
+CURATED_KINDS = frozenset({"country", "admin1", "district", "region", "natural"})
+
+
+@dataclass(slots=True)
+class Context:
+    cue: Cue | None = None  # the cue right before the name (type, relation, direction, street…)
+    cue_start: int | None = None  # token index where the descriptive phrase starts
+    locative: bool = False
+    preposition: bool = False  # an explicit preposition word (في، الى…), not a clitic
+    dateline: bool = False  # the article opens with it: "الشرقيه - اليوم السابع"
+    after_definite: bool = False  # right after a definite noun: "الاحتجاجات السلميه" is an adjective
+    reference: bool = False  # distance phrase: the place is a reference point
+    post_direction: bool = False
+    post_country: str | None = None  # country adjective right after the name
+    post_end: int | None = None
+
+
+@dataclass(slots=True)
+class Resolved:
+    place: Place
+    match: Match[tuple[int, ...]]
+    context: Context
+    confidence: float
+    district: str | None = None
+    extras: dict[str, object] = field(default_factory=dict)
+
+
+# -- country focus ------------------------------------------------------------------------------
+
+def candidate_matches(tokens: Sequence[Token], gaz: Gazetteer) -> dict[int, list[Match]]:
+    """Gazetteer matches starting at each token (only tokens whose forms can start a name)."""
+    first = gaz.first_words
+    return {tok.index: hits for tok in tokens
+            if tok.kind == "word" and not first.isdisjoint(tok.forms)
+            and (hits := gaz.matcher.match_at(tokens, tok.index))}
+
+
+def focus_scores(doc: Document, gaz: Gazetteer | None = None, cues: Cues | None = None,
+                 matches: dict[int, list[Match]] | None = None) -> Counter[str]:
+    """Votes for the countries an article is about (ISO2 -> weight)."""
+    gaz = gaz or load_gazetteer()
+    cues = cues or load_cues()
+    matches = candidate_matches(doc.tokens, gaz) if matches is None else matches
+    votes: Counter[str] = Counter()
+    for tok in doc.tokens:
+        if tok.kind == "word":
+            iso2 = nisba_country(tok.forms, cues)
+            if iso2 and not any(f in cues.ambiguous for f in tok.forms):
+                votes[iso2] += 1
+    for match in _longest_first(matches):
+        places = [gaz.places[i] for i in match.payload]
+        if cues.ambiguous.get(match.phrase):
+            continue
+        isos = {p.iso2 for p in places if p.kind == "country" or p.source != "geonames"}
+        rivals = {p.iso2 for p in places if p.population >= BIG_CITY}
+        if len(isos) == 1 and rivals <= isos:
+            votes[isos.pop()] += 2 if any(p.kind == "country" for p in places) else 1
+    return votes
+
+
+def _longest_first(matches: dict[int, list[Match]]) -> list[Match]:
+    out: list[Match] = []
+    end = -1
+    for start in sorted(matches):
+        if start >= end:
+            best = matches[start][0]
+            out.append(best)
+            end = best.tok_end
+    return out
+
+
+def top_focus(votes: Counter[str]) -> str | None:
+    if not votes:
+        return None
+    (best, n), *rest = votes.most_common(2)
+    if rest and rest[0][1] == n:
+        return None
+    return best
+
+
+# -- context ------------------------------------------------------------------------------------
+
+def _word_forms(tokens: Sequence[Token], i: int, lo: int) -> tuple[str, ...]:
+    return tokens[i].forms if lo <= i and tokens[i].kind == "word" else ()
+
+
+def _cue_at(tokens: Sequence[Token], i: int, lo: int, cues: Cues, role: str | None = None) -> Cue | None:
+    """The cue word at token ``i``; a type word with the article (المدينه) refers back, it names nothing."""
+    forms = _word_forms(tokens, i, lo)
+    cue = cues.cue(forms, role)
+    if cue is not None and cue.role in DEFINITE_SENSITIVE and not cue.word.startswith(ARTICLE):
+        if ARTICLE + cue.word in forms:
+            return None
+    return cue
+
+
+def read_context(tokens: Sequence[Token], m: Match, lo: int, hi: int, cues: Cues) -> Context:
+    ctx = Context()
+    i = m.tok_start - 1
+    first = tokens[m.tok_start]
+    if m.prefix_len and first.norm[: m.prefix_len].endswith("ب"):
+        ctx.locative = True
+    # "بالقرب من X" / "على مقربة من X": skip the preposition between cue and name.
+    if i >= lo and "من" in _word_forms(tokens, i, lo):
+        before = _cue_at(tokens, i - 1, lo, cues, "relation")
+        if before is not None:
+            ctx.cue, ctx.cue_start = before, i - 1
+        else:
+            ctx.locative = True
+    # "العاصمه الليبيه طرابلس": a country adjective between a type cue and the name.
+    if ctx.cue is None and i >= lo and nisba_country(_word_forms(tokens, i, lo), cues):
+        ctx.post_country = nisba_country(_word_forms(tokens, i, lo), cues)
+        type_cue = _cue_at(tokens, i - 1, lo, cues, "type")
+        if type_cue is not None:
+            ctx.cue, ctx.cue_start = type_cue, i - 1
+    if ctx.cue is None and i >= lo:
+        forms = _word_forms(tokens, i, lo)
+        pair = next((cues.double[(a, b)] for a in _word_forms(tokens, i - 1, lo) for b in forms
+                     if (a, b) in cues.double), None)
+        if pair is not None:
+            ctx.cue, ctx.cue_start = pair, i - 1
+        else:
+            cue = _cue_at(tokens, i, lo, cues)
+            if cue is not None and cue.role == "locative":
+                ctx.locative = ctx.preposition = True
+            elif cue is not None and cue.role not in {"post_direction", "unit", "distance", "country"}:
+                ctx.cue, ctx.cue_start = cue, i
+    if ctx.cue is None and i >= lo and tokens[i].kind == "word" and m.phrase.startswith(ARTICLE):
+        ctx.after_definite = any(f.startswith(ARTICLE) for f in tokens[i].forms) and (
+            cues.cue(tokens[i].forms) is None)
+    if ctx.cue is not None and ctx.cue.role == "direction" and ctx.cue_start is not None:
+        ctx.reference = _distance_before(tokens, ctx.cue_start, lo, cues)
+    # after the name
+    j = m.tok_end
+    ctx.dateline = m.tok_start == 0 and j < len(tokens) and tokens[j].norm in DATELINE_MARKS
+    if j < hi and tokens[j].kind == "word":
+        if cues.cue(tokens[j].forms, "post_direction"):
+            ctx.post_direction, ctx.post_end = True, j + 1
+        else:
+            iso2 = nisba_country(tokens[j].forms, cues)
+            if iso2:
+                ctx.post_country, ctx.post_end = iso2, j + 1
+    return ctx
+
+
+def _distance_before(tokens: Sequence[Token], start: int, lo: int, cues: Cues) -> bool:
+    """A distance ("على بعد 50 كلم", "20 كم") in the few tokens before a direction word."""
+    for k in range(start - 1, max(lo, start - 5) - 1, -1):
+        cue = cues.cue(tokens[k].forms) if tokens[k].kind == "word" else None
+        if cue is not None and cue.role in {"unit", "distance"}:
+            return True
+    return False
+
+
+# -- acceptance and choice ----------------------------------------------------------------------
+
+def _clitic_ok(tok: Token, m: Match) -> bool:
+    """A stripped article may not create a name: النووي is not the town نووي."""
+    if m.exact or not m.prefix_len:
+        return True
+    stripped = tok.norm[: m.prefix_len]
+    if "ك" in stripped:
+        return False  # "like X" is never how a place is named; كانكارا is not ك + انكارا
+    return m.phrase.startswith(ARTICLE) or not stripped.endswith(ARTICLE)
+
+
+def _strong(ctx: Context) -> bool:
+    return ctx.dateline or (ctx.cue is not None and ctx.cue.role in {"type", "relation", "direction", "offshore"})
+
+
+def _kind_fits(place: Place, cue: Cue | None) -> bool:
+    if cue is None or cue.role != "type" or not cue.kinds:
+        return True
+    if place.kind in cue.kinds:
+        return True
+    return "city" in cue.kinds and place.kind == "district"
+
+
+def choose(places: list[Place], ctx: Context, focus: Counter[str]) -> Place | None:
+    total = sum(focus.values()) or 1
+    admin_cue = ctx.cue is not None and ctx.cue.role == "type" and "admin1" in ctx.cue.kinds
+    country_hint = ctx.post_country
+
+    def score(p: Place) -> float:
+        s = math.log10(p.population + 10)
+        s += 4.0 * focus.get(p.iso2, 0) / total
+        if p.kind in CURATED_KINDS or p.source != "geonames":
+            s += 1.5
+        if p.kind == "country":
+            s += 3.0
+        if _kind_fits(p, ctx.cue):
+            s += 3.0
+        if p.kind in ADMIN_KINDS and not admin_cue:
+            s -= 4.0  # a bare shared name is the city (حلب), not the governorate
+        if country_hint and p.iso2 == country_hint:
+            s += 6.0
+        return s
+
+    pool = [p for p in places if not country_hint or p.iso2 == country_hint] or places
+    if ctx.cue is not None and ctx.cue.role == "type" and ctx.cue.kinds:
+        pool = [p for p in pool if _kind_fits(p, ctx.cue)] or pool
+    return max(pool, key=score) if pool else None
+
+
+def accepted(place: Place, phrase: str, ctx: Context, focus: Counter[str], cues: Cues) -> bool:
+    need = cues.ambiguous.get(phrase)
+    if need == "never":
+        return False
+    if need == "context":
+        if ctx.after_definite:
+            return False
+        return _strong(ctx) or ctx.preposition or focus.get(place.iso2, 0) > 0 or (
+            ctx.post_country == place.iso2)
+    if need == "admin":
+        return ctx.dateline or ctx.cue is not None and ctx.cue.role == "type" and "admin1" in ctx.cue.kinds
+    if need == "type":
+        if ctx.cue is not None and ctx.cue.role == "relation":
+            return place.source != "geonames" or place.population >= BIG_CITY
+        return _strong(ctx) or (ctx.post_country is not None and ctx.post_country == place.iso2)
+    if ctx.cue is not None and ctx.cue.role == "street":
+        return True  # handled by the caller: the name of a street
+    if place.kind in CURATED_KINDS or place.source != "geonames":
+        return True
+    if len(phrase.replace(" ", "")) < MIN_FREE_NAME:
+        return _strong(ctx)
+    if _strong(ctx) or place.population >= WORLD_CITY or place.id in capitals():
+        return True
+    country = countries().get(place.iso2)
+    if country is None or country.region not in FOCUS_REGIONS:
+        return ctx.preposition and place.population >= BIG_CITY
+    if place.population >= BIG_CITY or (ctx.locative and place.population >= CONFLICT_TOWN):
+        return True
+    in_focus = focus.get(place.iso2, 0) > 0
+    return in_focus and (ctx.locative or place.population >= FOCUS_TOWN)
+
+
+def geoparse(doc: Document) -> list[Resolved]:
+    gaz = load_gazetteer()
+    cues = load_cues()
+    matches = candidate_matches(doc.tokens, gaz)
+    focus = focus_scores(doc, gaz, cues, matches)
+    out: list[Resolved] = []
+    blockers = load_blockers()
+    street_names: dict[int, Place] = {}
+    for sent in doc.sentences:
+        lo, hi = sent.tok_start, sent.tok_end
+        i = lo
+        while i < hi:
+            blocked = [b for b in blockers.match_at(doc.tokens, i, hi) if _clitic_ok(doc.tokens[i], b)]
+            if blocked:
+                i = blocked[0].tok_end
+                continue
+            hits = [m for m in matches.get(i, ()) if m.tok_end <= hi
+                    and _clitic_ok(doc.tokens[i], m) and not _is_cue_word(doc.tokens[i], m, cues)]
+            if not hits:
+                i += 1
+                continue
+            m = min(hits, key=lambda h: (h.tok_start - h.tok_end, h.prefix_len))
+            ctx = read_context(doc.tokens, m, lo, hi, cues)
+            if ctx.cue is None and out and _coordinated(doc.tokens[i], m, out[-1]):
+                ctx.cue, ctx.cue_start = out[-1].context.cue, out[-1].context.cue_start
+            places = [gaz.places[k] for k in m.payload]
+            place = choose(places, ctx, focus)
+            if place is None or not accepted(place, m.phrase, ctx, focus, cues):
+                i += 1
+                continue
+            if ctx.cue is not None and ctx.cue.role == "street":
+                street_names[m.tok_start] = place  # a street named after a place is not that place
+                i = m.tok_end
+                continue
+            if ctx.cue is not None and ctx.cue.role == "type" and ctx.cue.kinds and not any(
+                    _kind_fits(p, ctx.cue) for p in places) and place.kind in LOOSE_KINDS:
+                i = m.tok_end  # "ولاية سيناء": a group's "province", not the region
+                continue
+            if _dateline_source(doc.tokens, m, out) or _ambiguous_head(doc.tokens, m, hi, gaz, cues):
+                i = m.tok_end
+                continue
+            out.append(Resolved(place, m, ctx, _confidence(place, ctx, m)))
+            i = max(m.tok_end, ctx.post_end or 0)
+    out = _streets_and_districts(doc, out, cues, street_names)
+    _mark_descriptors(out, doc)
+    return out
+
+
+def _is_cue_word(tok: Token, m: Match, cues: Cues) -> bool:
+    """A cue word is never a name, nor is what is left of it after a stripped clitic (ولايه -> لايه)."""
+    if m.tok_end - m.tok_start == 1 and m.phrase in cues.single and cues.single[m.phrase].role in CONTEXT_ROLES:
+        return True
+    return not m.exact and any(
+        form in cues.single and cues.single[form].role in CONTEXT_ROLES for form in tok.forms)
+
+
+DATELINE_TOKENS = 6
+DATELINE_MARKS = frozenset({"-", "(", "/", ":", "،", ","})
+
+
+def _dateline_source(tokens: Sequence[Token], m: Match, out: list[Resolved]) -> bool:
+    """"الزاويه - ليبيا الاحرار:": after the dateline's place and dash comes the outlet's name."""
+    if m.tok_start >= DATELINE_TOKENS or m.tok_start < 2 or not out:
+        return False
+    dash = tokens[m.tok_start - 1]
+    return dash.kind == "punct" and dash.norm == "-" and out[-1].match.tok_end == m.tok_start - 1
+
+
+def _ambiguous_head(tokens: Sequence[Token], m: Match, hi: int, gaz: Gazetteer, cues: Cues) -> bool:
+    """A common-word name followed by a place name is the head of a phrase (مديريه امن مصراته)."""
+    if m.phrase not in cues.ambiguous or m.tok_end >= hi:
+        return False
+    return any(h.exact and h.phrase not in cues.ambiguous and not _is_cue_word(tokens[m.tok_end], h, cues)
+               for h in gaz.matcher.match_at(tokens, m.tok_end, hi))
+
+
+def _coordinated(tok: Token, m: Match, prev: Resolved) -> bool:
+    """"مديريتي المنصوره والشيخ عثمان": a name joined by و to the one before shares its type cue."""
+    cue = prev.context.cue
+    return (cue is not None and cue.role == "type" and prev.match.tok_end == m.tok_start
+            and m.prefix_len > 0 and tok.norm.startswith("و"))
+
+
+@cache
+def load_blockers() -> PhraseMatcher[str]:
+    """Multi-word names that contain a place name but are not places (سرايا القدس)."""
+    cues = load_cues()
+    return PhraseMatcher(((phrase, need) for phrase, need in cues.ambiguous.items() if need == "never"),
+                         normalize=False)
+
+
+HOST_KINDS = frozenset({"city", "district"})
+LOOSE_KINDS = frozenset({"region", "natural", "district"})
+HOST_WINDOW = 4  # a street's city follows it closely: "بشارع بيروت وسط بنغازي"
+
+
+def _streets_and_districts(doc: Document, out: list[Resolved], cues: Cues,
+                           street_names: dict[int, Place]) -> list[Resolved]:
+    """Streets, squares and neighbourhoods coded to their city, their own name kept as ``district``.
+
+    "شارع بيروت وسط بنغازي" -> Benghazi, district "Beirut Street"; "حي الروضه" in a Taiz story ->
+    Taiz, district "Ar Rawdah" (the town of that name elsewhere is not meant).
+    """
+    tokens = doc.tokens
+    covered = {k: res for res in out for k in range(res.match.tok_start, res.match.tok_end)}
+    main_city = _main_city(out)
+    result = list(out)
+    for c, tok in enumerate(tokens):
+        if tok.kind != "word" or cues.street_or_district.isdisjoint(tok.forms):
+            continue
+        cue = _cue_at(tokens, c, 0, cues)
+        if c in covered or cue is None or not (cue.role == "street" or (cue.role == "type" and cue.kinds == {"district"})):
+            continue
+        sent = doc.sentences[tok.sentence]
+        name_end = _name_end(tokens, c + 1, sent.tok_end, cues)
+        if name_end is None:
+            continue
+        named = covered.get(c + 1)
+        if named is not None and named.place.kind == "district":
+            continue
+        host = _host_city(result, tokens, c, name_end, sent.tok_start, sent.tok_end) or main_city
+        if host is None:
+            continue
+        if named is not None and named in result:
+            result.remove(named)
+        label = _district_label(cue, named.place if named else street_names.get(c + 1), doc, tokens,
+                                c + 1, name_end)
+        span = Match(c, name_end, " ".join(t.norm for t in tokens[c:name_end]), (), True, 0)
+        result.append(Resolved(host.place, span, Context(), round(host.confidence - 0.1, 3), district=label))
+    result.sort(key=lambda r: r.match.tok_start)
+    return result
+
+
+def _name_end(tokens: Sequence[Token], start: int, stop: int, cues: Cues) -> int | None:
+    """End of the name after a street/district word: one word, two when the first is a name head."""
+    if start >= stop or tokens[start].kind != "word":
+        return None
+    cue = cues.cue(tokens[start].forms)
+    if cue is not None and cue.role != "name_head":
+        return None  # a cue word or an adjective (طريق سريع، احياء سكنيه) names nothing
+    end = start + 1
+    if end < stop and tokens[end].kind == "word" and cues.cue(tokens[start].forms, "name_head"):
+        end += 1
+    return end
+
+
+def _host_city(out: list[Resolved], tokens: Sequence[Token], c: int, name_end: int, lo: int,
+               hi: int) -> Resolved | None:
+    """The city a street belongs to: a city named just after it, else the nearest one in the sentence."""
+    in_sentence = [r for r in out if lo <= r.match.tok_start < hi and r.place.kind in HOST_KINDS
+                   and not r.context.reference and not (c <= r.match.tok_start < name_end)]
+    if not in_sentence:
+        return None
+    after = [r for r in in_sentence if 0 <= r.match.tok_start - name_end <= HOST_WINDOW]
+    if after:
+        return after[0]
+    return min(in_sentence, key=lambda r: abs(r.match.tok_start - c))
+
+
+def _main_city(out: list[Resolved]) -> Resolved | None:
+    counts = Counter(r.place.id for r in out if r.place.kind == "city" and not r.context.reference)
+    if not counts:
+        return None
+    best = counts.most_common(1)[0][0]
+    return next(r for r in out if r.place.id == best)
+
+
+def _district_label(cue: Cue, named: Place | None, doc: Document, tokens: Sequence[Token],
+                    start: int, end: int) -> str:
+    if named is not None:
+        return f"{named.name} Street" if cue.role == "street" else named.name
+    return doc.text[tokens[start].start : tokens[end - 1].end]
+
+
+def _mark_descriptors(out: list[Resolved], doc: Document) -> None:
+    """"X شمال Y" right after a place X: Y only locates X, it is a reference point."""
+    for prev, cur in itertools.pairwise(out):
+        ctx = cur.context
+        if ctx.cue is None or ctx.cue.role != "direction" or ctx.cue_start is None:
+            continue
+        prev_end = max(prev.match.tok_end, prev.context.post_end or 0)
+        if 0 <= ctx.cue_start - prev_end <= 1:
+            ctx.reference = True
+    cues = load_cues()
+    for cur in out:
+        ctx = cur.context
+        if ctx.cue is None or ctx.cue.role != "direction" or ctx.cue_start is None:
+            continue
+        # "بلدة التاجي شمال بغداد": a named (even unknown) town located relative to Y.
+        k = ctx.cue_start - 2
+        if k >= 0 and doc.tokens[k].kind == "word" and cues.cue(doc.tokens[k].forms, "type"):
+            ctx.reference = True
+
+
+def _confidence(place: Place, ctx: Context, m: Match) -> float:
+    conf = 0.75
+    if _strong(ctx) or ctx.post_country == place.iso2:
+        conf += 0.15
+    if place.kind in CURATED_KINDS or place.population >= BIG_CITY or place.source != "geonames":
+        conf += 0.05
+    if not m.exact:
+        conf -= 0.05
+    return round(min(conf, 0.98), 3)
+
+
+# -- output -------------------------------------------------------------------------------------
+
+def precision_and_relation(res: Resolved) -> tuple[int, str | None]:
+    place, ctx = res.place, res.context
+    base = 3 if place.kind in {"country", "admin1", "natural"} else 2 if place.kind == "region" else 1
+    if ctx.reference:
+        return base, "distance"
+    cue = ctx.cue
+    if cue is None or cue.role in {"type", "street"}:
+        return base, None
+    relation = cue.relation
+    if cue.role == "direction":
+        return (3 if base == 3 else 2), "direction"
+    if cue.role == "offshore":
+        return 3, "near"
+    precision = max(base, cue.precision or base)
+    if relation == "centre":
+        precision = base
+    return precision, relation
+
+
+def mention_value(res: Resolved, doc: Document) -> dict[str, object]:
+    gaz = load_gazetteer()
+    place = res.place
+    city = gaz.get(place.parent) if place.kind == "district" and place.parent else None
+    located = city or place
+    precision, relation = precision_and_relation(res)
+    country = countries().get(place.iso2)
+    admin1 = None if place.kind == "country" else gaz.admin1_names.get((place.iso2, place.admin1))
+    kind = "natural" if res.context.cue is not None and res.context.cue.role == "offshore" else place.kind
+    if kind == "natural" and place.kind != "natural":
+        located = place
+    district = res.district or (place.name if place.kind == "district" else None)
+    return {
+        "name": located.name,
+        "name_ar": doc.text[slice(*match_span(doc.tokens, res.match, doc.norm.offsets))],
+        "geonameid": located.geonameid if located.kind != "country" else (
+            country.geonameid if country else None),
+        "kind": kind,
+        "country": country.name if country else None,
+        "iso": country.isonum if country else None,
+        "iso2": place.iso2,
+        "region": country.region if country else None,
+        "admin1": admin1,
+        "admin2": None,
+        "admin3": None,
+        "latitude": round(place.lat, 4),
+        "longitude": round(place.lon, 4),
+        "geo_precision": precision,
+        "relation": relation,
+        "district": district,
+        "is_reference": res.context.reference,
+    }

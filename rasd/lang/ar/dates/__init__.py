@@ -1,0 +1,1 @@
+"""Arabic date lexicons (data only; see rasd.extractors.dates)."""

@@ -1,0 +1,83 @@
+"""ACLED-conservative counts from casualty mentions (hand-built mention values)."""
+
+from __future__ import annotations
+
+from rasd.document import Mention
+from rasd.events.fatalities import count_of, point
+
+
+def cas(type_: str, n: int | None, *, sentence: int = 0, start: int = 0, qualifier: str | None = None,
+        group: str | None = None, high: int | None = None, **flags) -> Mention:
+    exact = qualifier in (None, "exact")
+    value = {"type": type_, "min": n, "max": high if high is not None else (n if exact else None),
+             "qualifier": qualifier or ("exact" if n is not None else None), "group": group}
+    value.update(flags)
+    return Mention("casualty", start, start + 5, "x" * 5, value, 0.9, sentence)
+
+
+def test_plain_count() -> None:
+    c = count_of([cas("killed", 5)], "killed")
+    assert (c.value, c.min, c.max, c.qualifier) == (5, 5, 5, "exact")
+
+
+def test_vague_words_take_the_convention() -> None:
+    assert point(cas("killed", None, qualifier="dozens")) == 12
+    assert point(cas("killed", None, qualifier="tens")) == 10
+    assert point(cas("killed", None, qualifier="hundreds")) == 100
+    assert point(cas("killed", None, qualifier="several")) == 3
+    c = count_of([cas("injured", None, qualifier="dozens")], "injured")
+    assert (c.value, c.qualifier, c.vague) == (12, "dozens", True)
+
+
+def test_at_least_keeps_lowest_figure() -> None:
+    c = count_of([cas("killed", 14, qualifier="at_least")], "killed")
+    assert (c.value, c.min, c.max, c.qualifier) == (14, 14, None, "at_least")
+
+
+def test_range_takes_lowest() -> None:
+    c = count_of([cas("killed", 8, qualifier="range", high=10)], "killed")
+    assert (c.value, c.min, c.max) == (8, 8, 10)
+
+
+def test_aggregate_negated_subset_are_never_tolls() -> None:
+    assert count_of([cas("killed", 350000, aggregate=True)], "killed") is None
+    assert count_of([cas("killed", 3, negated=True)], "killed") is None
+    c = count_of([cas("killed", 9, start=0), cas("killed", 4, start=20, group="children", subset=True)], "killed")
+    assert c.value == 9
+
+
+def test_zero_stated() -> None:
+    c = count_of([cas("killed", 0, zero=True)], "killed")
+    assert (c.value, c.min, c.max) == (0, 0, 0)
+
+
+def test_unknown_stays_unknown() -> None:
+    assert count_of([cas("killed", None, unknown=True)], "killed") is None
+    assert count_of([cas("killed", None)], "killed") is None
+
+
+def test_update_replaces_earlier_figure() -> None:
+    c = count_of([cas("killed", 4, start=0), cas("killed", 11, start=50, sentence=2, update=True)], "killed")
+    assert c.value == 11
+
+
+def test_distinct_groups_in_one_sentence_add_up() -> None:
+    c = count_of([cas("killed", 3, group="soldiers", start=0), cas("killed", 2, group="civilians", start=10)],
+                 "killed")
+    assert (c.value, c.min, c.max, c.qualifier) == (5, 5, 5, "exact")
+
+
+def test_conflicting_retellings_keep_lowest() -> None:
+    c = count_of([cas("killed", 7, sentence=1, start=0), cas("killed", 6, sentence=4, start=90)], "killed")
+    assert c.value == 6 and c.disputed and c.max == 7
+
+
+def test_same_figure_retold_is_not_disputed() -> None:
+    c = count_of([cas("killed", 5, sentence=1), cas("killed", 5, sentence=3, start=80)], "killed")
+    assert c.value == 5 and not c.disputed
+
+
+def test_injured_and_killed_are_separate() -> None:
+    ms = [cas("killed", 2), cas("injured", 9, start=10)]
+    assert count_of(ms, "killed").value == 2 and count_of(ms, "injured").value == 9
+    assert count_of([cas("killed_or_injured", 20)], "killed") is None
