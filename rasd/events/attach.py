@@ -45,7 +45,7 @@ DATELINE_MARKS = frozenset("-–—(/:")
 
 
 def is_dateline(view: ArticleView, place: Mention) -> bool:
-    """The place of a dateline ("طرابلس - الوكالة -" at the article start) is where the report was filed."""
+    """The place of a dateline ("Tripoli - (agency) -" at the article start) is where the report was filed."""
     a, b = view.tok_range(place)
     if a >= DATELINE_REACH:
         return False
@@ -53,14 +53,22 @@ def is_dateline(view: ArticleView, place: Mention) -> bool:
     return any(t.kind == "punct" and t.norm in DATELINE_MARKS for t in following)
 
 
+def _is_destination(view: ArticleView, place: Mention, sentence: int) -> bool:
+    """"withdrew towards the Hamrin mountains": where they went, not where it happened."""
+    a, _ = view.tok_range(place)
+    return any(h.payload.effect == "destination" and 0 <= a - h.tok_end < h.payload.window
+               for h in view.hits_in_sentence(view.context, sentence))
+
+
 def _incident_places(view: ArticleView, sentence: int) -> list[Mention]:
-    places = [p for p in view.in_sentence("place", sentence) if not p.value.get("is_reference")]
+    places = [p for p in view.in_sentence("place", sentence)
+              if not p.value.get("is_reference") and not _is_destination(view, p, sentence)]
     own = [p for p in places if not is_dateline(view, p)]
     return own or places
 
 
 def pick_place(view: ArticleView, inc: Incident, previous: Incident | None) -> tuple[Mention | None, str]:
-    places = _incident_places(view, inc.sentence)
+    places = _domestic_first(view, _incident_places(view, inc.sentence))
     clause = [p for p in places if view.clause_of_mention(p) == inc.clause]
     if clause:
         return _best(view, clause, inc), "clause"
@@ -78,6 +86,17 @@ def pick_place(view: ArticleView, inc: Incident, previous: Incident | None) -> t
 
 
 DIRECTION_REACH = 4  # tokens between "X" and "east of Y"
+
+
+def _domestic_first(view: ArticleView, places: list[Mention]) -> list[Mention]:
+    """Drop places in another country than the article's main one when the sentence also names
+    a place in the main country: a lone foreign match is more often a geocoding slip ("Nur Shams camp"
+    read as an Iranian town) than the incident place."""
+    main = view.main_country
+    if not main:
+        return places
+    domestic = [p for p in places if p.value.get("iso2") in (main, None)]
+    return domestic or places
 
 
 def _best(view: ArticleView, places: list[Mention], inc: Incident) -> Mention:

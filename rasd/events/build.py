@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 
 from rasd.document import Document, Event, Evidence, Mention, Victim
+from rasd.events import actor_rules as R
 from rasd.events import actors as A
 from rasd.events import confidence as C
 from rasd.events import types as T
@@ -70,6 +71,8 @@ def _event(doc: Document, inc: Incident, sentence_of, focus: dict | None) -> Eve
     _date(ev, inc, cite, conf)
     killed = combine_tellings(tellings_of(inc), "killed", sentence_of)
     injured = combine_tellings(tellings_of(inc), "injured", sentence_of)
+    if ev.event_type == T.STRATEGIC:
+        killed = injured = None  # bodies found, arrests, seizures: no deaths in this event
     _counts(ev, killed, injured, cite, conf)
     ev.victims = _victims(inc)
     _actors(ev, inc, cite, conf)
@@ -159,6 +162,8 @@ def _actors(ev: Event, inc: Incident, cite, conf) -> None:
         ("actor2", "actor2", "inter2", "assoc_actor_2"),
     ):
         slots = A.side(inc, role)
+        if ev.event_type == T.BATTLES:
+            slots = [s for s in slots if s.inter != A.CIVILIAN_INTER]  # bystanders are no party
         if not slots:
             continue
         setattr(ev, name_field, slots[0].name)
@@ -201,9 +206,9 @@ def _targeting(ev: Event, inc: Incident, cite, conf, focus: dict | None) -> None
     conf["civilian_targeting"] = 0.8 if victims or ev.event_type == T.VAC else 0.65
     if ev.actor2 is None:  # civilians were the target
         iso2 = inc.place.value.get("iso2") if inc.place is not None else (focus or {}).get("iso2")
-        ev.actor2, ev.inter2 = A.generic_actor("civilians", iso2, ev.country, ev.event_date)
+        ev.actor2, ev.inter2 = R.generic_actor("civilians", iso2, ev.country, ev.event_date)
         conf["actor2"] = 0.6
-        for m in victims[:1]:
+        for m in victims[:1] or cues[:1]:
             cite("actor2", m)
     ev.interaction = A.interaction(ev.inter1, ev.inter2)
 

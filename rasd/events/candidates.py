@@ -1,9 +1,7 @@
 """Candidate incidents: one per live trigger, casualties attached, non-events filtered out.
 
 1. Every trigger is a candidate; a hard non-event cue turns it into a ``non_event``.
-2. Triggers of one clause describe one incident (concurrent tactics): the highest in the
-   ACLED hierarchy names it; a territorial change stays its own incident. A weak trigger
-   joins the nearest strong trigger of its sentence.
+2. Concurrent tactics become one incident (``concurrency``).
 3. Casualty mentions go to the nearest incident of their clause, else of their sentence,
    else (a sentence with counts and no trigger) to the incident told in the previous
    sentence when no topic shift lies between; otherwise they found their own incident,
@@ -18,6 +16,7 @@ from dataclasses import dataclass
 
 from rasd.document import Mention
 from rasd.events import types as T
+from rasd.events.concurrency import absorb_side_developments, group_concurrent
 from rasd.events.fatalities import VAGUE_POINT, is_incident_toll, point
 from rasd.events.incident import Incident
 from rasd.events.modality import Verdict, governing_cue
@@ -25,7 +24,6 @@ from rasd.events.view import ArticleView, Hit
 
 ARMED_GROUPS = frozenset({"soldiers", "police", "fighters", "militants", "attackers", "troops",
                           "officers", "security", "guards", "rebels", "jihadists"})
-CONCURRENT_REACH = 8  # tokens between triggers told as one incident ("clashes and shelling")
 CASUALTY_TYPES = {"killed", "injured", "killed_or_injured", "abducted", "arrested"}
 
 
@@ -49,7 +47,7 @@ def build_candidates(view: ArticleView) -> tuple[list[Incident], list[NonEvent]]
         if verdict is not None:
             soft[id(inc)] = verdict
         incidents.append(inc)
-    incidents = _group_concurrent(incidents, soft)
+    incidents = group_concurrent(incidents, soft)
     orphans = _assign_casualties(view, incidents)
     kept: list[Incident] = []
     for inc in incidents:
@@ -65,38 +63,9 @@ def build_candidates(view: ArticleView) -> tuple[list[Incident], list[NonEvent]]
         kept.append(inc)
     kept.extend(_casualty_incidents(view, orphans, kept, non_events))
     kept.sort(key=lambda i: i.anchor.start)
-    return _absorb_side_developments(kept), non_events
+    return absorb_side_developments(view, kept), non_events
 
 
-def _absorb_side_developments(incidents: list[Incident]) -> list[Incident]:
-    """A strategic development told inside a violent incident's sentence (cars burnt, weapons
-    taken during the attack) is part of that incident, not an event of its own; arrests at a
-    protest make it a protest with intervention; a territorial change "without a fight" told in
-    the sentence of a take-over is a non-violent transfer."""
-    violent = [i for i in incidents if T.is_violent(i.event_type)
-               or (i.event_type is None and i.anchor.value.get("disorder_type") == "Political violence")]
-    protests = [i for i in incidents if i.event_type == T.PROTESTS]
-    out = []
-    for inc in incidents:
-        host = None
-        if inc.sub_event_type == T.ARRESTS:
-            host = next((p for p in protests if p.sentence == inc.sentence), None)
-            if host is not None and host.sub_event_type == "Peaceful protest":
-                host.sub_event_type = "Protest with intervention"
-        elif inc.event_type == T.STRATEGIC and not _has_own_count(inc):
-            host = next((v for v in violent if v.sentence == inc.sentence and v is not inc), None)
-            if (inc.sub_event_type == T.NON_VIOLENT_TRANSFER and inc.anchor_kind == "strong" and host is not None
-                    and host.sub_event_type in T.TERRITORIAL):
-                host.event_type, host.sub_event_type = T.STRATEGIC, T.NON_VIOLENT_TRANSFER
-        if host is None:
-            out.append(inc)
-        else:
-            host.triggers.extend(inc.triggers)
-            host.casualties.extend(inc.casualties)
-    return out
-
-
-# Guard contexts flagged by the triggers stage -> non-event reasons (docs/mentions.md).
 GUARD_REASON = {"sport": "sport", "accident": "accident", "court": "court", "metaphor": "non_conflict",
                 "cyber": "non_conflict", "politics": "non_conflict", "test": "non_conflict",
                 "disaster": "disaster"}
@@ -128,56 +97,6 @@ def _from_trigger(view: ArticleView, trig: Mention, tok: int) -> Incident:
     )
 
 
-def _absorb(into: Incident, other: Incident) -> None:
-    into.triggers.extend(other.triggers)
-    into.casualties.extend(other.casualties)
-    for override, beaten in ((T.NON_VIOLENT_TRANSFER, T.TERRITORIAL), (T.DISRUPTED, T.REMOTE_SUBS)):
-        # "took the town without a fight", "intercepted a missile": the explicit outcome
-        # outranks the verb or the weapon told with it
-        pair = {into.sub_event_type, other.sub_event_type}
-        if override in pair and pair - {override} <= beaten | {override}:
-            into.event_type, into.sub_event_type = T.STRATEGIC, override
-            return
-    if other.anchor_kind == "strong" and T.rank(other.event_type, other.sub_event_type) < T.rank(
-        into.event_type, into.sub_event_type
-    ):
-        into.event_type, into.sub_event_type = other.event_type, other.sub_event_type
-    if into.event_type is None:
-        into.event_type, into.sub_event_type = other.event_type, other.sub_event_type
-
-
-def _group_concurrent(incidents: list[Incident], soft: dict[int, Verdict]) -> list[Incident]:
-    out: list[Incident] = []
-    for inc in incidents:
-        host = next(
-            (o for o in out if o.clause == inc.clause and abs(o.tok - inc.tok) <= CONCURRENT_REACH
-             and id(o) not in soft and id(inc) not in soft and _concurrent(o, inc)),
-            None,
-        )
-        if host is None:
-            out.append(inc)
-        else:
-            _absorb(host, inc)
-    # weak triggers join the nearest strong incident of their sentence
-    strong = [i for i in out if i.anchor_kind == "strong"]
-    result: list[Incident] = []
-    for inc in out:
-        if inc.anchor_kind == "weak":
-            peers = [s for s in strong if s.sentence == inc.sentence
-                     and (s.clause == inc.clause or abs(s.tok - inc.tok) <= CONCURRENT_REACH)]
-            if peers:
-                _absorb(min(peers, key=lambda s: abs(s.tok - inc.tok)), inc)
-                continue
-        result.append(inc)
-    return result
-
-
-def _concurrent(a: Incident, b: Incident) -> bool:
-    if (a.sub_event_type in T.TERRITORIAL) != (b.sub_event_type in T.TERRITORIAL):
-        return False
-    return a.anchor_kind == b.anchor_kind == "strong" or "weak" in (a.anchor_kind, b.anchor_kind)
-
-
 def _assign_casualties(view: ArticleView, incidents: list[Incident]) -> list[Mention]:
     orphans: list[Mention] = []
     by_sentence: dict[int, list[Incident]] = {}
@@ -185,6 +104,9 @@ def _assign_casualties(view: ArticleView, incidents: list[Incident]) -> list[Men
         by_sentence.setdefault(inc.sentence, []).append(inc)
     for cas in sorted(view.doc.mentions_of("casualty"), key=lambda m: m.start):
         if cas.value.get("type") not in CASUALTY_TYPES:
+            continue
+        if _war_scale(view, cas):
+            orphans.append(cas)  # a war or period total: never an incident's toll
             continue
         a, _ = view.tok_range(cas)
         sentence = view.sentence_of(cas)
@@ -244,7 +166,7 @@ def _casualty_incidents(
     for cas in orphans:
         sentence = view.sentence_of(cas)
         a, b = view.tok_range(cas)
-        if cas.value.get("aggregate"):
+        if cas.value.get("aggregate") or _war_scale(view, cas):
             non_events.append(NonEvent(cas, _aggregate_verdict(cas, governing_cue(view, a, b))))
             continue
         if sentence in by_sentence:
@@ -279,12 +201,30 @@ def _casualty_incidents(
 WAR_SCALE = 1000  # a toll this large with no date in its sentence is a war/period total
 
 
+FRESH_DAYS = 60
+
+
 def _war_scale(view: ArticleView, cas: Mention) -> bool:
+    """A toll of war scale that is a running total ("rose to 35,000") or carries no recent date."""
     value = point(cas) or 0
     if value < WAR_SCALE:
         return False
+    if cas.value.get("update"):
+        return True
     sentence = view.sentence_of(cas)
-    return not any(d.value.get("date") and not d.value.get("background") for d in view.in_sentence("date", sentence))
+    return not any(_fresh(d, view.doc.meta.published) for d in view.in_sentence("date", sentence))
+
+
+def _fresh(date_mention: Mention, published: str | None) -> bool:
+    from datetime import date
+
+    iso = date_mention.value.get("date")
+    if not iso or date_mention.value.get("background"):
+        return False
+    try:
+        return (date.fromisoformat((published or iso)[:10]) - date.fromisoformat(iso[:10])).days <= FRESH_DAYS
+    except ValueError:
+        return False
 
 
 def _aggregate_verdict(cas: Mention, cue: Verdict | None) -> Verdict:
@@ -326,37 +266,3 @@ def type_from_victims(casualties: list[Mention]) -> tuple[str, str]:
     if any(c.value.get("group") in ARMED_GROUPS for c in casualties if c.value.get("type") != "arrested"):
         return T.BATTLES, T.ARMED_CLASH
     return T.VAC, T.ATTACK
-
-
-CONFLICT_GROUPS = ARMED_GROUPS | {"civilians", "protesters", "journalists", "medics", "prisoners", "detainees"}
-ARMED_INTERS = frozenset({1, 2, 3, 4, 8})
-
-
-def _conflict_deaths(inc: Incident) -> bool:
-    """Counts with no trigger word are an incident only when conflict is in view: victims named as
-    soldiers, fighters, civilians ... or an armed actor in the sentence (floods and heat waves
-    also kill "people")."""
-    tolls = [c for c in inc.casualties if is_incident_toll(c) and point(c) is not None]
-    if not tolls:
-        return False
-    if any(c.value.get("group") in CONFLICT_GROUPS for c in tolls):
-        return True
-    return any(s.inter in ARMED_INTERS for s in inc.actors)
-
-
-def is_substantive(inc: Incident) -> bool:
-    """A weak trigger alone needs a count or a town-level place of its own to be an incident."""
-    if inc.event_type is None:
-        return False
-    if inc.anchor_kind == "casualty":
-        return _conflict_deaths(inc)
-    if any(point(c) is not None for c in inc.casualties if is_incident_toll(c)):
-        return True
-    town = inc.place_own and inc.place is not None and inc.place.value.get("kind") in ("city", "district")
-    if inc.anchor_kind == "weak":
-        return town and inc.date_own and inc.sub_event_type not in T.TERRITORIAL
-    if inc.sub_event_type in T.TERRITORIAL and not inc.actors:
-        return False  # a change of territory is told with who took it
-    # A strong trigger with no place or date of its own is a generic mention ("the areas of
-    # confrontation", "the right to protest"), not an incident report.
-    return inc.date_own or (inc.place_own and bool(inc.actors))

@@ -73,6 +73,8 @@ def count_of(mentions: list[Mention], kind: str, sentence_of=lambda m: m.sentenc
     for m in positive:
         by_sentence.setdefault(sentence_of(m), []).append(m)
     totals = [_sentence_total(ms) for ms in by_sentence.values()]
+    firm = [t for t in totals if not t.count.vague]
+    totals = firm or totals  # a vague retelling ("a number of martyrs") never lowers a stated figure
     best = min(totals, key=lambda c: (c.value, c.start_of))
     result = best.count
     values = {t.value for t in totals}
@@ -105,7 +107,25 @@ def _exactish(v: dict) -> bool:
     return (v.get("qualifier") or "exact") == "exact"
 
 
+def _shared_verb_parts(ms: list[Mention]) -> list[Mention] | None:
+    """Counts governed by one verb ("7 soldiers and 12 gunmen were killed") are parts of one toll."""
+    by_verb: dict[tuple, list[Mention]] = {}
+    for m in ms:
+        span = m.value.get("trigger_span")
+        if span:
+            by_verb.setdefault(tuple(span), []).append(m)
+    parts = max(by_verb.values(), key=len, default=[])
+    return parts if len(parts) > 1 and len(parts) == len(ms) else None
+
+
 def _sentence_total(ms: list[Mention]) -> _Total:
+    parts = _shared_verb_parts(ms)
+    if parts is not None:
+        counts = [_single(m) for m in sorted(parts, key=lambda m: m.start)]
+        total = counts[0]
+        for c in counts[1:]:
+            total = _added(total, c)
+        return _Total(total.value or 0, parts[0].start, total)
     totals = [m for m in ms if m.value.get("group") in TOTAL_GROUPS]
     if totals:
         pick = min(totals, key=lambda m: (point(m), m.start))
@@ -155,7 +175,8 @@ def combine_tellings(tellings: list[tuple[list[Mention], bool]], kind: str, sent
         if count.vague:
             continue
         mine, theirs = _groups(result), _groups(count)
-        if (theirs <= PERPETRATOR_GROUPS or mine <= PERPETRATOR_GROUPS) and not mine & theirs:
+        includes = any(m.value.get("includes_attacker") for m in result.mentions)
+        if (theirs <= PERPETRATOR_GROUPS or mine <= PERPETRATOR_GROUPS) and not mine & theirs and not includes:
             result = _added(result, count)
         elif result.vague:
             result = count

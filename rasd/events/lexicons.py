@@ -24,6 +24,7 @@ class Cue:
     window: int
     hard: bool
     priority: int = 1
+    informs: str = ""  # "actor1": a claim of responsibility names the perpetrator
 
 
 @dataclass(slots=True, frozen=True)
@@ -46,7 +47,8 @@ def _matcher(relpath: str, payload_of) -> PhraseMatcher:
 
 
 def _cue(r: dict[str, str]) -> Cue:
-    return Cue(r["reason"], r["scope"], int(r["window"] or 0), r["strength"] == "hard", int(r.get("priority") or 1))
+    return Cue(r["reason"], r["scope"], int(r["window"] or 0), r["strength"] == "hard", int(r.get("priority") or 1),
+               r.get("informs") or "")
 
 
 def _context(r: dict[str, str]) -> ContextCue:

@@ -26,19 +26,57 @@ def merge_retellings(incidents: list[Incident], sentence_of) -> list[Incident]:
 
 
 RETELLING_REACH = 2  # sentences
+TOLL_REACH = 3  # sentences within which the same firm toll marks the same incident, whatever its words
+DISTINCT_TOLL = 3  # tolls of 1 or 2 coincide too often to identify an incident by themselves
+
+
+def absorb_details(incidents: list[Incident], details: list[Incident], sentence_of) -> None:
+    """A sentence that only adds detail to an incident ("a woman blew herself up at the gate") is
+    no event by itself, but it may name the weapon more precisely (remote violence: a bombing
+    that was a suicide bombing, shelling that was an air raid): the incident takes its type and
+    evidence, not its actors."""
+    for detail in details:
+        if detail.event_type != T.REMOTE:
+            continue  # only the weapon of remote violence is refined by a detail sentence
+        host = next((inc for inc in reversed(incidents) if inc.anchor.start < detail.anchor.start
+                     and inc.event_type == detail.event_type and _details(inc, detail)), None)
+        if host is None:
+            continue
+        host.triggers.extend(t for t in detail.triggers if t not in host.triggers)
+        host.sentences |= detail.sentences
+        if not host.typed_by_victims and _outranks(detail, host):
+            host.event_type, host.sub_event_type = detail.event_type, detail.sub_event_type
+
+
+def _details(host: Incident, detail: Incident) -> bool:
+    near = min(abs(x - y) for x in host.sentences for y in detail.sentences) <= RETELLING_REACH
+    return near and host.occasions is None and _places_compatible(host, detail) and _dates_compatible(host, detail)
 
 
 def _same_incident(a: Incident, b: Incident, sentence_of) -> bool:
     """``b`` (told later) is ``a`` told again."""
     if a.occasions is not None or b.occasions is not None:
         return False
-    if not (_types_compatible(a, b) and _places_compatible(a, b) and _dates_compatible(a, b)):
+    if not _dates_compatible(a, b):
+        return False
+    pairs = list(zip(_tolls(a, sentence_of), _tolls(b, sentence_of), strict=True))
+    firm = [(x, y) for x, y in pairs if x is not None and y is not None and not x.vague and not y.vague]
+    same_toll = any(x.value == y.value and x.value for x, y in firm)
+    telling_toll = any(x.value == y.value and (x.value or 0) >= DISTINCT_TOLL for x, y in firm)
+    near = min(abs(x - y) for x in a.sentences for y in b.sentences) <= TOLL_REACH
+    if (telling_toll and near and T.is_violent(a.event_type) and T.is_violent(b.event_type)
+            and (_places_compatible(a, b) or _same_region(a.place, b.place))):
+        return True  # the same toll told again ("9 killed in shelling" / "the air raid killed 9")
+    if not _places_compatible(a, b):
+        return False
+    if {a.sub_event_type, b.sub_event_type} == {T.ARRESTS, T.DISRUPTED} and near and not (
+            _tolls(a, sentence_of)[0] or _tolls(b, sentence_of)[0]):
+        return True  # weapons found on the people arrested are part of the arrest
+    if not _types_compatible(a, b):
         return False
     if a.sentences & b.sentences:
         return True
-    pairs = list(zip(_tolls(a, sentence_of), _tolls(b, sentence_of), strict=True))
-    firm = [(x, y) for x, y in pairs if x is not None and y is not None and not x.vague and not y.vague]
-    if any(x.value == y.value and x.value for x, y in firm):
+    if same_toll:
         return True
     conflict = any(x.value != y.value and not _disjoint(x, y) for x, y in firm)
     if conflict:
@@ -46,7 +84,7 @@ def _same_incident(a: Incident, b: Incident, sentence_of) -> bool:
     if _same_precise_place_and_day(a, b):
         return True
     near = min(abs(x - y) for x in a.sentences for y in b.sentences) <= RETELLING_REACH
-    return near and not b.date_own
+    return near and not (a.date_own and b.date_own)  # a headline or a lead retold with its date
 
 
 def _disjoint(x: Count, y: Count) -> bool:
@@ -77,6 +115,14 @@ def _places_compatible(a: Incident, b: Incident) -> bool:
     if ka[0] != kb[0]:
         return _contains(a.place, b.place) or _contains(b.place, a.place)
     return ka[1] is None or kb[1] is None or ka[1] == kb[1]
+
+
+def _same_region(a: Mention | None, b: Mention | None) -> bool:
+    """Both places lie in one province (a governorate and a district of it, told with one toll)."""
+    if a is None or b is None:
+        return True
+    va, vb = a.value, b.value
+    return bool(va.get("admin1")) and va.get("admin1") == vb.get("admin1") and va.get("iso2") == vb.get("iso2")
 
 
 def _contains(outer: Mention | None, inner: Mention | None) -> bool:
@@ -122,12 +168,26 @@ def _merge_into(host: Incident, other: Incident) -> None:
     if host.typed_by_victims and not other.typed_by_victims:
         host.anchor_kind, host.typed_by_victims = other.anchor_kind, False
         host.event_type, host.sub_event_type = other.event_type, other.sub_event_type
+    elif not other.typed_by_victims and _outranks(other, host):
+        host.event_type, host.sub_event_type = other.event_type, other.sub_event_type
     if _better_place(other, host):
         host.place, host.place_how = other.place, other.place_how
     if _better_date(other, host):
         host.date = other.date
     names = {s.name for s in host.actors}
     host.actors.extend(s for s in other.actors if s.name not in names)
+
+
+def _outranks(a: Incident, b: Incident) -> bool:
+    """The telling that names the tactic more precisely wins: an air raid over "bombardment" (the
+    default reading of "qasf"), else the higher type in ACLED's hierarchy."""
+    if a.sub_event_type == b.sub_event_type:
+        return False
+    if b.sub_event_type == T.SHELLING and a.event_type == T.REMOTE:
+        return True
+    if a.sub_event_type == T.SHELLING and b.event_type == T.REMOTE:
+        return False
+    return T.rank(a.event_type, a.sub_event_type) < T.rank(b.event_type, b.sub_event_type)
 
 
 def _better_place(a: Incident, b: Incident) -> bool:

@@ -46,7 +46,7 @@ def _group_of(view: ArticleView, place: Mention) -> list[Mention]:
 
 
 def coordinated(view: ArticleView, first: Mention) -> list[Mention]:
-    """Town-level places that follow ``first`` directly, each glued to a conjunction ("و")."""
+    """Town-level places that follow ``first`` directly, each glued to a conjunction ("wa", and)."""
     if specificity(first) != TOWN:
         return []
     places = sorted((p for p in view.in_sentence("place", view.sentence_of(first))

@@ -9,20 +9,24 @@ Non-events are added to ``doc.mentions`` as kind ``non_event``.
 from __future__ import annotations
 
 from rasd.document import Document
-from rasd.events.actors import (
-    assign_actors,
+from rasd.events.actor_rules import (
+    apply_claims,
     fill_from_discourse,
     implied_actors,
+    other_side,
     refine_by_actors,
     role_conventions,
+    territorial_by_actor,
     type_by_actors,
 )
+from rasd.events.actors import assign_actors
 from rasd.events.attach import attach_all
 from rasd.events.build import build_events, focus_country
-from rasd.events.candidates import NonEvent, build_candidates, is_substantive
-from rasd.events.merge import merge_retellings
+from rasd.events.candidates import NonEvent, build_candidates
+from rasd.events.merge import absorb_details, merge_retellings
 from rasd.events.modality import dated_out, non_event_value
 from rasd.events.split import split_coordinated_places
+from rasd.events.substance import is_located, is_substantive
 from rasd.events.view import build_view
 
 STAGE_NAME = "events"
@@ -58,8 +62,14 @@ class EventsStage:
             role_conventions(inc)
             implied_actors(inc, iso2, country, inc.date.date if inc.date else doc.meta.published)
         fill_from_discourse(incidents)
-        incidents = [inc for inc in incidents if is_substantive(inc)]
-        incidents = merge_retellings(incidents, view.sentence_of)
+        for inc in incidents:
+            other_side(view, inc)
+            territorial_by_actor(inc)
+        apply_claims(view, incidents, [ne for ne in non_events if getattr(ne.verdict.cue.payload, "informs", "")])
+        details = [inc for inc in incidents if not is_substantive(inc)]
+        incidents = merge_retellings([inc for inc in incidents if is_substantive(inc)], view.sentence_of)
+        absorb_details(incidents, details, view.sentence_of)
+        incidents = [inc for inc in incidents if is_located(inc)]
         events = []
         for inc in incidents:
             events.extend(build_events(doc, inc, view.sentence_of, len(events), focus))

@@ -17,6 +17,7 @@ ABDUCTION = "Abduction/forced disappearance"
 ARRESTS = "Arrests"
 DISRUPTED = "Disrupted weapons use"
 NON_VIOLENT_TRANSFER = "Non-violent transfer of territory"
+OTHER = "Other"
 
 # Hierarchy order: the earlier one wins for concurrent tactics in one incident.
 HIERARCHY: tuple[tuple[str, str], ...] = (
@@ -86,3 +87,4 @@ def is_violent(event_type: str | None) -> bool:
     return event_type in (BATTLES, REMOTE, VAC, RIOTS)
 
 REMOTE_SUBS = frozenset(sub for event, sub in HIERARCHY if event == REMOTE)
+VAC_SUBS = frozenset(sub for event, sub in HIERARCHY if event == VAC)

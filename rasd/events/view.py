@@ -47,6 +47,7 @@ class ArticleView:
     roles: list[Hit] = field(default_factory=list)
     occasions: list[Hit] = field(default_factory=list)
     topic_cue: object = None  # a disaster/accident Verdict from the lead: counts alone are not incidents
+    main_country: str | None = None  # ISO2 most places of the article are in
     _tok_starts: list[int] = field(default_factory=list)
 
     # -- token space ------------------------------------------------------------------------
@@ -107,7 +108,19 @@ def build_view(doc: Document) -> ArticleView:
     view.roles = _hits(doc, found["roles"])
     view.occasions = _hits(doc, found["occasions"])
     view.topic_cue = _lead_topic(doc)
+    view.main_country = _main_country(doc)
     return view
+
+
+def _main_country(doc: Document) -> str | None:
+    counts: dict[str, int] = defaultdict(int)
+    for m in doc.mentions:
+        if m.kind == "place" and m.value.get("iso2") and not m.value.get("is_reference"):
+            counts[m.value["iso2"]] += 1
+    if not counts:
+        return None
+    best = max(counts.items(), key=lambda kv: kv[1])
+    return best[0] if best[1] * 2 > sum(counts.values()) else None
 
 
 LEAD_SENTENCES = 2

@@ -10,6 +10,7 @@ number (3.5, 15.5.2015), or at the clause marks ، and ؛.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
 
 from rasd.document import Document, NormText, Sentence, Token
@@ -27,6 +28,7 @@ _TOKEN = re.compile(
 _SENT_END = frozenset(".!?؟\n")
 _CLOSERS = frozenset("\"')]")
 _TRAILING = (_SENT_END | _CLOSERS) - {"\n"}
+_TATWEEL = "\u0640"
 
 
 @cache
@@ -34,11 +36,26 @@ def _abbreviations() -> frozenset[str]:
     return frozenset(r["abbr"] for r in read_tsv("abbreviations.tsv"))
 
 
-def _make_token(index: int, norm: NormText, ns: int, ne: int, kind: str, sent: int) -> Token:
+def _make_token(
+    index: int, norm: NormText, ns: int, ne: int, kind: str, sent: int, original: str | None = None
+) -> Token:
     start, end = norm.to_orig(ns, ne)
+    if original is not None and kind == "word":
+        end = _past_trailing_marks(original, end, norm.offsets[ne])
     surface = norm.text[ns:ne]
     forms = tuple(f for f, _ in clitic_forms(surface)) if kind == "word" else (surface,)
     return Token(index, start, end, ns, ne, surface, kind, sent, forms)
+
+
+def _past_trailing_marks(original: str, end: int, limit: int) -> int:
+    """Extend a word's end over the marks written on its last letter (قُتِلَ, not قُتِل).
+
+    Only characters normalization deleted (before ``limit``, the next kept character) that
+    are combining marks or tatweel; invisible bidi/zero-width characters stay outside.
+    """
+    while end < limit and (unicodedata.category(original[end]) == "Mn" or original[end] == _TATWEEL):
+        end += 1
+    return end
 
 
 def _ends_sentence(norm: str, m: re.Match[str], prev_word: str | None) -> bool:
@@ -91,7 +108,7 @@ def tokenize(norm: NormText, original: str | None = None) -> tuple[list[Token], 
             pending_end = False
         pieces = word_pieces(norm, ns, ne, original, finals=finals) if kind == "word" else [(ns, ne)]
         for ps, pe in pieces:
-            tokens.append(_make_token(len(tokens), norm, ps, pe, kind, len(sentences)))
+            tokens.append(_make_token(len(tokens), norm, ps, pe, kind, len(sentences), original))
         if kind == "punct":
             pending_end = pending_end or _ends_sentence(text, m, prev_word)
         else:

@@ -161,3 +161,18 @@ def test_interaction_codes() -> None:
     assert interaction(None, 7) == 70
     assert interaction(3, 7) == 37
     assert interaction(None, None) is None
+
+
+def test_minimal_document_without_metadata() -> None:
+    text = "وقتل ثلاثة جنود في هجوم على حاجز أمني في الموصل."
+    b = DocBuilder(text, published=None, source=None, doc_id=None)
+    b.trigger("هجوم", None, strength="weak").casualty("قتل ثلاثة جنود", "killed", 3, group="soldiers")
+    b.place("الموصل", "mosul")
+    doc = b.run()
+    assert [(e.sub_event_type, e.event_date, e.source) for e in doc.events] == [("Armed clash", None, None)]
+    assert doc.events[0].event_id.endswith("-1")
+
+
+def test_document_without_candidates_is_left_alone() -> None:
+    doc = DocBuilder("وافتتح الوزير معرضا للكتاب في العاصمة اليوم.").run()
+    assert doc.events == [] and doc.mentions_of("non_event") == []

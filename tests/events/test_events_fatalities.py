@@ -81,3 +81,20 @@ def test_injured_and_killed_are_separate() -> None:
     ms = [cas("killed", 2), cas("injured", 9, start=10)]
     assert count_of(ms, "killed").value == 2 and count_of(ms, "injured").value == 9
     assert count_of([cas("killed_or_injured", 20)], "killed") is None
+
+
+def test_counts_of_one_verb_add_up_even_without_groups() -> None:
+    a = cas("killed", 7, group="soldiers", start=0, trigger_span=[0, 3])
+    b = cas("killed", 12, start=20, trigger_span=[0, 3])
+    assert count_of([a, b], "killed").value == 19
+
+
+def test_counts_of_two_verbs_in_one_sentence_do_not_add_when_one_is_a_total() -> None:
+    a = cas("killed", 9, start=0, trigger_span=[0, 3])
+    b = cas("killed", 4, start=40, group="soldiers", trigger_span=[35, 39])
+    assert count_of([a, b], "killed").value == 9
+
+
+def test_vague_retelling_in_another_sentence_does_not_lower_a_stated_figure() -> None:
+    c = count_of([cas("killed", 12, sentence=0), cas("killed", 3, sentence=1, start=50, qualifier="some")], "killed")
+    assert (c.value, c.qualifier) == (12, "exact")

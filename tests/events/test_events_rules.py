@@ -363,3 +363,199 @@ def test_bomb_victims_named_only_as_people_are_civilians() -> None:
     b.place("مدينة مايدوغوري", "maiduguri").date("صباح اليوم", "2018-03-14")
     ev = b.run().events[0]
     assert ev.civilian_targeting == "Civilian targeting" and ev.actor2 == "Civilians (Nigeria)"
+
+
+def test_running_war_toll_never_becomes_the_incident_toll() -> None:
+    text = ("وقتل ستة مدنيين في قصف على مدينة غزة فجر اليوم. "
+            "وأعلنت وزارة الصحة ارتفاع حصيلة الحرب منذ أشهر إلى 30120 قتيلا.")
+    b = DocBuilder(text)
+    b.trigger("قصف", SHELL).casualty("قتل ستة مدنيين", "killed", 6, group="civilians")
+    b.casualty("30120 قتيلا", "killed", 30120, update=True)
+    b.place("مدينة غزة", "gaza").date("فجر اليوم", "2018-03-14")
+    doc = b.run()
+    assert [e.fatalities for e in doc.events] == [6]
+    assert "aggregate" in [r for r, _ in non_events(doc)]
+
+
+def test_attackers_caught_during_the_attack_are_not_a_separate_arrest() -> None:
+    text = "وقتلت قوات الأمن ثلاثة من المهاجمين واعتقلت رابعا بعد هجوم على فندق في مقديشو مساء أمس."
+    b = DocBuilder(text)
+    b.trigger("هجوم", None, strength="weak")
+    b.add("trigger", "اعتقلت", {"key": "arrest", "event_type": "Strategic developments",
+                                "sub_event_type": "Arrests", "strength": "strong"})
+    b.casualty("وقتلت قوات الأمن ثلاثة من المهاجمين", "killed", 3, group="attackers")
+    b.casualty("اعتقلت رابعا", "arrested", 1, group="attackers")
+    b.place("مقديشو", "mogadishu").date("مساء أمس", "2018-03-13")
+    assert [e.sub_event_type for e in b.run().events] == ["Armed clash"]
+
+
+def test_lone_foreign_place_match_gives_way_to_the_article_country() -> None:
+    text = ("قتل ثلاثة فلسطينيين في غارة إسرائيلية على مدينة جنين اليوم. "
+            "وفي طولكرم، أصيب شاب في قصف على مخيم نور شمس مساء أمس.")
+    b = DocBuilder(text)
+    b.trigger("غارة", "Air/drone strike").trigger("قصف", SHELL)
+    b.casualty("قتل ثلاثة فلسطينيين", "killed", 3, group="civilians").casualty("أصيب شاب", "injured", 1)
+    jenin = dict(name="Jenin", geonameid=283506, iso2="PS", country="Palestine", iso=275)
+    b.place("مدينة جنين", "gaza", **jenin).place("طولكرم", "gaza", name="Tulkarm", geonameid=281577)
+    b.place("نور", "kabul", name="Nur", geonameid=113797, iso2="IR", country="Iran", iso=364)
+    b.date("اليوم", "2018-03-14").date("مساء أمس", "2018-03-13")
+    assert [e.location for e in b.run().events] == ["Jenin", "Tulkarm"]
+
+
+def test_country_wide_mention_without_a_toll_is_not_an_incident() -> None:
+    text = "وقال الوزير إن القتال في السودان أمس الخميس كشف هشاشة الهدنة."
+    b = DocBuilder(text)
+    b.trigger("القتال", "Armed clash").country("السودان", "Sudan", 729, "SD").date("أمس الخميس", "2018-03-08")
+    assert b.run().events == []
+
+
+def test_claim_of_responsibility_names_the_perpetrator() -> None:
+    text = ("قتل سبعة أشخاص في انفجار سيارة مفخخة في سوق بمقديشو صباح اليوم. "
+            "وتبنت حركة الشباب التفجير في بيان على موقع تابع لها.")
+    b = DocBuilder(text)
+    b.trigger("سيارة مفخخة", "Remote explosive/landmine/IED").trigger("التفجير", "Remote explosive/landmine/IED")
+    b.casualty("قتل سبعة أشخاص", "killed", 7, group="people")
+    b.place("بمقديشو", "mogadishu").date("صباح اليوم", "2018-03-14").actor("حركة الشباب", "Al Shabaab", 2)
+    doc = b.run()
+    assert [(e.actor1, e.actor2) for e in doc.events] == [("Al Shabaab", "Civilians (Somalia)")]
+    assert "claim" in [r for r, _ in non_events(doc)]
+
+
+def test_accusation_does_not_name_the_perpetrator() -> None:
+    text = ("قتل ستة أشخاص في انفجار سيارة مفخخة في سوق بمدينة اعزاز أمس. "
+            "واتهم الجيش الوطني وحدات حماية الشعب بالوقوف وراء التفجير.")
+    b = DocBuilder(text)
+    b.trigger("سيارة مفخخة", "Remote explosive/landmine/IED").trigger("التفجير", "Remote explosive/landmine/IED")
+    b.casualty("قتل ستة أشخاص", "killed", 6, group="people")
+    b.place("اعزاز", "aleppo", name="Azaz", geonameid=172082).date("أمس", "2018-03-13")
+    b.actor("وحدات حماية الشعب", "YPG: People's Protection Units", 2)
+    doc = b.run()
+    assert [e.actor1 for e in doc.events] == ["Unidentified Armed Group (Syria)"]
+
+
+def test_territory_taken_by_state_forces_is_regained() -> None:
+    text = "وسيطرت قوات الجيش اليمني على مواقع استراتيجية في مديرية باقم صباح اليوم."
+    b = DocBuilder(text)
+    b.trigger("سيطرت", "Non-state actor overtakes territory").actor("قوات الجيش اليمني", "Military Forces of Yemen", 1)
+    b.place("مديرية باقم", "taiz", name="Baqim", geonameid=1).date("صباح اليوم", "2018-03-14")
+    assert [e.sub_event_type for e in b.run().events] == ["Government regains territory"]
+
+
+def test_territory_taken_by_a_rebel_group_is_overtaken() -> None:
+    text = "وحررت قوات الدعم السريع مدينة سنجة بالكامل اليوم."
+    b = DocBuilder(text)
+    b.trigger("وحررت", "Government regains territory").actor("قوات الدعم السريع", "Rapid Support Forces", 2)
+    b.place("مدينة سنجة", "nyala", name="Singa", geonameid=2).date("اليوم", "2018-03-14")
+    assert [e.sub_event_type for e in b.run().events] == ["Non-state actor overtakes territory"]
+
+
+def test_same_toll_told_with_other_words_is_one_event() -> None:
+    text = ("مقتل 9 عناصر من الحرس الثوري في قصف على مطار عسكري وسط سوريا\n"
+            "قتل 9 عناصر من الحرس الثوري الإيراني في غارات جوية استهدفت مطار التيفور العسكري فجر اليوم.")
+    b = DocBuilder(text)
+    b.trigger("قصف", SHELL).trigger("غارات جوية", "Air/drone strike")
+    b.casualty("مقتل 9 عناصر", "killed", 9, group="fighters").casualty("قتل 9 عناصر", "killed", 9, 1, group="fighters")
+    b.country("سوريا", "Syria", 760, "SY").place("مطار التيفور", "aleppo", name="Tiyas airbase", geo_precision=2)
+    b.date("فجر اليوم", "2018-03-14")
+    events = b.run().events
+    assert [(e.sub_event_type, e.location, e.fatalities) for e in events] == [("Air/drone strike", "Tiyas airbase", 9)]
+
+
+def test_battle_with_one_side_in_its_clause_takes_the_other_from_its_sentence() -> None:
+    text = "وأعلنت قوات الدعم السريع، اليوم، أن معارك عنيفة دارت في حي الحلفايا بمدينة بحري."
+    b = DocBuilder(text)
+    b.trigger("معارك", "Armed clash").actor("قوات الدعم السريع", "Rapid Support Forces", 2)
+    b.add("actor", "أن", {"name": "Military Forces of Sudan (2019-)", "key": "state_military", "inter": 1,
+                          "generic": True, "kind": "state", "country": "SD"})
+    b.place("بمدينة بحري", "nyala", name="Bahri", geonameid=3).date("اليوم", "2018-03-14")
+    ev = b.run().events[0]
+    assert {ev.actor1, ev.actor2} == {"Rapid Support Forces", "Military Forces of Sudan (2019-)"}
+
+
+def test_residents_are_no_party_to_a_transfer_of_territory() -> None:
+    text = "ودخل مقاتلو حركة الشباب بلدة واجد دون قتال اليوم بعد انسحاب القوات الإثيوبية، واستقبلهم السكان."
+    b = DocBuilder(text)
+    b.add("trigger", "دون قتال", {"key": "without_fighting", "event_type": "Strategic developments",
+                                 "sub_event_type": "Non-violent transfer of territory", "strength": "strong"})
+    b.actor("حركة الشباب", "Al Shabaab", 2)
+    b.add("actor", "السكان", {"name": "Civilians (Somalia)", "key": "residents", "inter": 7, "generic": True,
+                              "kind": "civilians", "country": "SO"})
+    b.place("بلدة واجد", "mogadishu", name="Waajid", geonameid=4).date("اليوم", "2018-03-14")
+    ev = b.run().events[0]
+    assert ev.actor1 == "Al Shabaab" and ev.actor2 is None
+
+
+def test_fighting_that_led_to_a_take_over_is_part_of_it() -> None:
+    text = "وسيطرت حركة طالبان أمس على مدينة قندوز بعد معارك عنيفة مع القوات الحكومية استمرت أياما."
+    b = DocBuilder(text)
+    b.trigger("وسيطرت", "Non-state actor overtakes territory").trigger("معارك", "Armed clash")
+    b.actor("حركة طالبان", "Taliban", 2).actor("القوات الحكومية", "Military Forces of Afghanistan", 1)
+    b.place("مدينة قندوز", "kabul", name="Kunduz", geonameid=1135689).date("أمس", "2018-03-13")
+    assert [e.sub_event_type for e in b.run().events] == ["Non-state actor overtakes territory"]
+
+
+def test_fighting_told_as_its_own_clause_stays_an_event() -> None:
+    text = ("وشهدت بلدة هجين اشتباكات عنيفة بين قسد وداعش أمس، "
+            "وتمكنت قسد من طرد عناصر التنظيم من البلدة.")
+    b = DocBuilder(text)
+    b.trigger("اشتباكات", "Armed clash").trigger("طرد", "Non-state actor overtakes territory")
+    b.actor("قسد", "SDF", 2, 0).actor("داعش", "Islamic State (Syria)", 2).actor("قسد", "SDF", 2, 1)
+    b.place("بلدة هجين", "aleppo", name="Hajin", geonameid=174506).date("أمس", "2018-03-13")
+    assert [e.sub_event_type for e in b.run().events] == ["Armed clash", "Non-state actor overtakes territory"]
+
+
+def test_weapons_found_on_the_arrested_are_part_of_the_arrest() -> None:
+    text = ("واعتقلت الشرطة أربعة مطلوبين في مدينة غاو اليوم. "
+            "وضبطت القوة بحوزة الموقوفين عبوات ناسفة وأسلحة خفيفة خلال المداهمة فجر اليوم.")
+    b = DocBuilder(text)
+    b.add("trigger", "اعتقلت", {"key": "arrest", "event_type": "Strategic developments",
+                                "sub_event_type": "Arrests", "strength": "strong"})
+    b.trigger("عبوات ناسفة", "Remote explosive/landmine/IED")
+    b.place("مدينة غاو", "gao").date("اليوم", "2018-03-14").date("فجر اليوم", "2018-03-14")
+    assert [e.sub_event_type for e in b.run().events] == ["Arrests"]
+
+
+def test_bodies_found_in_a_mass_grave_are_a_discovery_not_an_attack() -> None:
+    text = "وانتشلت فرق البحث أمس ست جثث مجهولة الهوية من مقبرة جماعية في بلدة قرب الموصل."
+    b = DocBuilder(text)
+    b.add("trigger", "جثث مجهولة الهوية", {"key": "bodies_found", "strength": "weak",
+                                           "default_sub_event_type": "Attack"})
+    b.add("trigger", "مقبرة جماعية", {"key": "mass_grave", "event_type": "Strategic developments",
+                                      "sub_event_type": "Other", "strength": "strong"})
+    b.casualty("ست جثث", "killed", 6)
+    b.place("الموصل", "mosul", relation="near", geo_precision=2).date("أمس", "2018-03-13")
+    assert [e.sub_event_type for e in b.run().events] == ["Other"]
+
+
+def test_detail_sentence_names_the_weapon_more_precisely() -> None:
+    text = ("قتل 18 شخصا على الأقل في تفجيرات استهدفت سوقا في بلدة غوزا صباح اليوم. "
+            "وقال شهود إن امرأة فجرت نفسها وسط المتسوقين.")
+    b = DocBuilder(text)
+    b.trigger("تفجيرات", "Remote explosive/landmine/IED").trigger("فجرت نفسها", "Suicide bomb")
+    b.casualty("قتل 18 شخصا على الأقل", "killed", 18, qualifier="at_least", group="people")
+    b.place("بلدة غوزا", "maiduguri", name="Gwoza", geonameid=2339354).date("صباح اليوم", "2018-03-14")
+    events = b.run().events
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Suicide bomb", 18)]
+
+
+def test_arrests_with_no_arresting_force_named_are_by_the_police() -> None:
+    text = "وتم القبض على ثلاثة عناصر من داعش في مدينة الموصل اليوم."
+    b = DocBuilder(text)
+    b.add("trigger", "القبض على", {"key": "apprehend", "event_type": "Strategic developments",
+                                   "sub_event_type": "Arrests", "strength": "strong"})
+    b.actor("داعش", "Islamic State (Iraq)", 2).place("مدينة الموصل", "mosul").date("اليوم", "2018-03-14")
+    ev = b.run().events[0]
+    assert (ev.actor1, ev.actor2) == ("Police Forces of Iraq (2014-)", "Islamic State (Iraq)")
+
+
+def test_place_someone_withdrew_towards_is_not_the_incident_place() -> None:
+    text = ("قتل ثلاثة من عناصر الحشد في هجوم لداعش على نقطة قرب طوز خورماتو ليل الأحد. "
+            "ودارت اشتباكات استمرت ساعة قبل انسحاب المهاجمين نحو جبال حمرين.")
+    b = DocBuilder(text)
+    b.trigger("هجوم", None, strength="weak").trigger("اشتباكات", "Armed clash")
+    b.casualty("قتل ثلاثة من عناصر الحشد", "killed", 3, group="fighters")
+    b.place("طوز خورماتو", "mosul", name="Tuz Khurmatu", geonameid=5, relation="near", geo_precision=2)
+    b.place("جبال حمرين", "mosul", name="Hamrin Mountains", kind="natural", geonameid=6)
+    b.date("ليل الأحد", "2018-03-11")
+    events = b.run().events
+    assert [(e.sub_event_type, e.location) for e in events] == [("Armed clash", "Tuz Khurmatu")]

@@ -89,3 +89,16 @@ def test_seed_like_details():
 def test_seed_like_non_events():
     reasons = {r for r, _ in non_events(seed_like())}
     assert {"video", "background"} <= reasons
+
+
+CITED = ("sub_event_type", "actor1", "actor2", "location", "event_date", "fatalities", "injured",
+         "reported_by", "civilian_targeting")
+
+
+def test_every_coded_value_has_evidence():
+    for ev in seed_like().events:
+        cited = {item.field for item in ev.evidence}
+        for name in CITED:
+            if getattr(ev, name) is not None:
+                assert name in cited, (ev.sub_event_type, name)
+                assert name in ev.confidence, (ev.sub_event_type, name)

@@ -76,3 +76,20 @@ def test_tokens_and_sentences_slice_the_original(text):
         assert sent.end == tokens[sent.tok_end - 1].end
         assert all(t.sentence == s for t in tokens[sent.tok_start : sent.tok_end])
     assert expected_start == len(tokens)
+
+
+WORDS = ["غارة", "جوية", "فجر", "أمس", "الأمم", "المتحدة", "على", "قتلى", "مدينة", "ﻻ", "ﺔ", "مستشفى", "قُتِلَ"]
+SEPARATORS = ["", "", " ", "\u0640", "\u064e", "\u200f", ".", "\n", "«", "»"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(SEPARATORS)), max_size=12))
+def test_glued_news_words_tokenize_to_spans_of_the_original(parts):
+    text = "".join(word + sep for word, sep in parts)
+    norm = normalize_text(text)
+    tokens, _ = tokenize(norm, text)
+    previous_end = 0
+    for tok in tokens:
+        assert previous_end <= tok.start < tok.end <= len(text)
+        assert normalize_text(text[tok.start : tok.end]).text == tok.norm
+        previous_end = tok.end

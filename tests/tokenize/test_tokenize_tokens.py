@@ -48,7 +48,7 @@ def test_diacritics_and_tatweel_stay_inside_tokens():
     text = "أُصيـــبَ عشرةُ مدنيّين"
     toks = tokens_of(text)
     assert [t.norm for t in toks] == ["اصيب", "عشره", "مدنيين"]
-    assert text[toks[0].start : toks[0].end] == "أُصيـــب"
+    assert text[toks[0].start : toks[0].end] == "أُصيـــبَ"  # marks on the last letter included
     assert text[toks[2].start : toks[2].end] == "مدنيّين"
 
 
@@ -131,3 +131,13 @@ def test_clitic_stripped_forms_reach_the_token():
     tok = tokens_of("وبالقنيطرة")[0]
     assert "القنيطره" in tok.forms and "قنيطره" in tok.forms
     assert tok.forms[0] == "وبالقنيطره"
+
+
+def test_word_tokens_include_the_marks_on_their_last_letter_but_not_invisible_marks():
+    text = "قُتِلَ الجنديُّ\u200f وأُصيبـــ آخرونَ."
+    toks = tokens_of(text)
+    assert [text[t.start : t.end] for t in toks] == ["قُتِلَ", "الجنديُّ", "وأُصيبـــ", "آخرونَ", "."]
+    # without the original text the span ends at the last letter
+    norm = normalize_text(text)
+    bare, _ = tokenize(norm)
+    assert text[bare[0].start : bare[0].end] == "قُتِل"

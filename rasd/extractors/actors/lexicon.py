@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from rasd.extractors.triggers.scan import ScanMatcher
 from rasd.lang.ar import read_tsv
 from rasd.lang.ar.vocabulary import split_variants
-from rasd.match.phrases import PhraseMatcher
 
 FOLDER = "actors"
 KINDS = {
@@ -26,6 +26,7 @@ KINDS = {
     7: "civilians",
     8: "external",
 }
+REQUIRE_ADJECTIVE = "adjective"
 EXTERNAL_INTER = 8
 STATE_INTER = 1
 
@@ -41,6 +42,8 @@ class ActorEntry:
     generic: bool
     confidence: float
     blocker: bool = False
+    by_country: tuple[tuple[str, str], ...] = ()  # (ISO2, actor key): who the role word names there
+    needs_adjective: bool = False  # only an actor when a nationality adjective follows
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +52,11 @@ class StateForces:
     last: str
     military: str
     police: str
+
+
+def _pairs(cell: str) -> tuple[tuple[str, str], ...]:
+    """"YE:houthis|SO:al_shabaab" -> (("YE", "houthis"), ("SO", "al_shabaab"))."""
+    return tuple((iso2, key) for iso2, _, key in (pair.partition(":") for pair in split_variants(cell)))
 
 
 def _entry(row: dict[str, str], generic: bool) -> ActorEntry:
@@ -61,6 +69,8 @@ def _entry(row: dict[str, str], generic: bool) -> ActorEntry:
         state=row.get("state") or None,
         generic=generic,
         confidence=float(row.get("confidence") or 0.8),
+        by_country=_pairs(row.get("by_country") or ""),
+        needs_adjective=row.get("require") == REQUIRE_ADJECTIVE,
     )
 
 
@@ -72,7 +82,7 @@ def actor_entries() -> dict[str, ActorEntry]:
 
 
 @cache
-def actor_matcher() -> PhraseMatcher[ActorEntry]:
+def actor_matcher() -> ScanMatcher[ActorEntry]:
     pairs: list[tuple[str, ActorEntry]] = []
     for file, generic in (("actors.tsv", False), ("generic.tsv", True)):
         for row in read_tsv(f"{FOLDER}/{file}"):
@@ -82,7 +92,7 @@ def actor_matcher() -> PhraseMatcher[ActorEntry]:
     for row in read_tsv(f"{FOLDER}/blockers.tsv"):
         blocker = ActorEntry(row["key"], "", 0, "", None, None, False, 0.0, blocker=True)
         pairs.extend((phrase, blocker) for phrase in split_variants(row["ar"]))
-    return PhraseMatcher(pairs, normalize=False)
+    return ScanMatcher(pairs)
 
 
 @cache
@@ -107,7 +117,7 @@ PLACE_WEIGHT = 2
 
 
 @cache
-def country_matcher() -> PhraseMatcher[tuple[str, int]]:
+def country_matcher() -> ScanMatcher[tuple[str, int]]:
     """Country names, well-known places and adjectives -> (ISO2, vote weight)."""
     pairs = [
         (phrase, (row["iso2"], ADJECTIVE_WEIGHT if row["form"] == "adj" else PLACE_WEIGHT))
@@ -115,7 +125,7 @@ def country_matcher() -> PhraseMatcher[tuple[str, int]]:
         if row["vote"] == "1"
         for phrase in split_variants(row["ar"])
     ]
-    return PhraseMatcher(pairs, normalize=False)
+    return ScanMatcher(pairs)
 
 
 @cache

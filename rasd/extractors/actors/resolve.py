@@ -72,8 +72,13 @@ def resolve_actor(
     ``country_iso2`` settles generic actors ("Civilians ({country})"); ``date`` (ISO day or
     publication stamp) picks the period of state forces; ``focus`` is the country where the
     event happens: state forces of another country act there as external forces (inter 8).
+    A role word may name a known actor in one country (``by_country``: Yemen's "rebels" are the
+    Houthis); the value then carries that actor's key.
     """
     entry = actor_entries()[key]
+    named = dict(entry.by_country).get(country_iso2 or "")
+    if named:
+        entry = actor_entries()[named]
     day = iso_date(date)
     iso2 = actor_country(entry, country_iso2)
     inter = entry.inter

@@ -15,7 +15,8 @@ from rasd.document import Document, Sentence
 from rasd.extractors.actors.country import focus_country
 from rasd.extractors.actors.lexicon import ActorEntry, actor_matcher, nationality_adjectives
 from rasd.extractors.actors.resolve import resolve_actor
-from rasd.match.phrases import Match, match_span
+from rasd.extractors.triggers.scan import span_keeping_article
+from rasd.match.phrases import Match
 
 ADJECTIVE_LOOKAHEAD = 2  # tokens after a generic phrase searched for a nationality adjective
 
@@ -61,12 +62,14 @@ def _add_actor(doc: Document, sent: Sentence, match: Match[ActorEntry], focus: s
     country, source = focus, "document"
     templated = entry.generic or "{country}" in entry.name
     adjective = _adjective_after(doc, sent, match) if templated else None
+    if adjective is None and entry.needs_adjective:
+        return
     if adjective is not None:
         country, tok_end = adjective
         source = "adjective"
     value: dict[str, Any] = resolve_actor(entry.key, country, date=doc.meta.published, focus=focus)
     value["country_from"] = source if templated and value["country"] else ("entry" if value["country"] else None)
-    start, _ = match_span(doc.tokens, match, doc.norm.offsets)  # type: ignore[union-attr]
+    start, _ = span_keeping_article(doc.tokens, match, doc.norm.offsets)  # type: ignore[union-attr]
     end = doc.tokens[tok_end - 1].end
     doc.add_mention("actor", start, end, value, confidence=entry.confidence,
                     tok_start=match.tok_start, tok_end=tok_end, stage=ActorsStage.name)

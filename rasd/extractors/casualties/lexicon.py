@@ -57,6 +57,7 @@ class CasualtyLexicon:
     plain_prefixes: frozenset[str]
     conj: str
     trigger_starters: frozenset[str]  # first words of trigger phrases (a cheap first filter)
+    verb_prefixes: frozenset[str]  # clitics a verb can carry (و, ف and their combination)
 
 
 def _path(name: str) -> str:
@@ -97,4 +98,5 @@ def casualty_lexicon() -> CasualtyLexicon:
         plain_prefixes=plain,
         conj=conj,
         trigger_starters=frozenset(starters),
+        verb_prefixes=frozenset(p for p, keys in single.items() if "verb_prefix" in keys),
     )

@@ -18,7 +18,7 @@ A count is claimed by one statement only, except in a combined "killed and injur
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from rasd.document import Mention, Token
 from rasd.extractors.casualties.lexicon import (
@@ -48,15 +48,17 @@ KILLED = "killed"
 INJURED = "injured"
 COMBINED = "killed_or_injured"
 ATTACKERS = "attackers"
+MILITANTS = "militants"
 BARE_PLURAL_TYPES = frozenset({KILLED, INJURED, COMBINED})
 STATUS_TYPES = frozenset({"abducted", "arrested", "missing"})
 RIGHT_WINDOW = 5
 LEFT_WINDOW = 2
-FRAME_WINDOW = 10
+FRAME_WINDOW = 12
 SUBJECT_WINDOW = 7
 ZERO_WINDOW = 6
 UNKNOWN_WINDOW = 7
-AGG_WINDOW = 3
+AGG_WINDOW = 4
+WAR_WINDOW = 8
 DENIAL_WINDOW = 4
 HASHTAG_MARKS = frozenset("#_")  # "#ميليشيات_الحوثي": scraped hashtags inside a phrase
 # Arabic comma, semicolon and question mark, then their Latin counterparts.
@@ -111,7 +113,6 @@ class Statement:
     includes_attacker: bool = False
     confidence: float = 0.85
     parent: Statement | None = None
-    children: list[Statement] = field(default_factory=list)
 
     def anchor(self) -> int:
         """Token index used to order statements."""
@@ -183,9 +184,12 @@ class SentenceReader:
             tok = self.tokens[m.tok_start]
             prefix = tok.norm[: m.prefix_len]
             definite = bool(m.prefix_len) and prefix not in self.lex.plain_prefixes
-            if entry.pattern in (VERB, FRAME, STRICT) and definite:
+            pattern = entry.pattern
+            if pattern in (VERB, FRAME, STRICT) and definite:
                 continue  # "القتل" is the noun "killing", not the verb
-            trig = Trigger(m.tok_start, m.tok_end, entry.type, entry.pattern, m.prefix_len,
+            if pattern in (VERB, STRICT) and m.prefix_len and prefix not in self.lex.verb_prefixes:
+                pattern = VERBAL  # "بقتل": a preposition makes the form a verbal noun
+            trig = Trigger(m.tok_start, m.tok_end, entry.type, pattern, m.prefix_len,
                            definite=definite or m.phrase.startswith(self._article()))
             if entry.pattern == FRAME:
                 trig.close = self._frame_close(m.tok_end, entry.close)
@@ -225,14 +229,28 @@ class SentenceReader:
         return None
 
     def _segments(self) -> dict[int, int]:
+        """Clause numbers; a subset aside between commas ("، معظمهم مدنيون،") splits no clause."""
         seg = 0
         out: dict[int, int] = {}
+        aside_end = -1
         for k in range(self.start, self.end):
             tok = self.tokens[k]
-            if tok.kind == "punct" and tok.norm in CLAUSE_PUNCT:
-                seg += 1
+            if k > aside_end and tok.kind == "punct" and tok.norm in CLAUSE_PUNCT:
+                close = self._aside_close(k)
+                if close is not None:
+                    aside_end = close
+                else:
+                    seg += 1
             out[k] = seg
         return out
+
+    def _aside_close(self, k: int) -> int | None:
+        if k + 1 >= self.end or "subset" not in self.cue_keys(k + 1):
+            return None
+        for q in range(k + 2, min(self.end, k + 8)):
+            if self.tokens[q].kind == "punct":
+                return q if self.tokens[q].norm == self.tokens[k].norm else None
+        return None
 
     # -- small predicates -----------------------------------------------------------------------
 
@@ -308,7 +326,8 @@ class SentenceReader:
             if self.is_punct(p) or p in self.num_at:
                 return False
             trig = self.trigger_at.get(p)
-            if trig is not None and not trig.used:
+            toll = p - 1 >= self.start and "toll" in self.cue_keys(p - 1)
+            if trig is not None and not trig.used and (toll or self._zero_noun_type(p)):
                 kind = self._zero_noun_type(p) or trig.type
                 self._add(Statement(kind, trig, Count(None, None, None), unknown=True, confidence=0.7))
                 return True
@@ -332,8 +351,8 @@ class SentenceReader:
 
     def _zero_at(self, k: int) -> None:
         for p in range(k + 1, min(self.end, k + ZERO_WINDOW)):
-            if self.is_punct(p) or (p in self.num_at and p not in self._anyone_positions(p)):
-                return
+            if self.is_punct(p) or (p in self.num_at and "anyone" not in self.cue_keys(p)):
+                return  # a count: "لم يقتل سوى 3" is no zero statement
             trig = self.trigger_at.get(p)
             zero_type = self._zero_noun_type(p)
             if trig is not None and trig.pattern in (VERB, FRAME):
@@ -350,9 +369,6 @@ class SentenceReader:
                 self._add(Statement(zero_type, trig, Count(0, 0, "exact"), zero=True))
                 self._use_triggers(trig.start, trig.end)
                 return
-
-    def _anyone_positions(self, p: int) -> set[int]:
-        return {p} if "anyone" in self.cue_keys(p) else set()
 
     def _claim_anyone(self, k: int) -> None:
         m = self.num_token.get(k)
@@ -512,11 +528,15 @@ class SentenceReader:
         """"أن صبيا قتل برصاص الجيش": a one-person subject right before a verb with no object."""
         k = stmt.trigger.start
         after = stmt.trigger.end
+        if stmt.type not in (KILLED, INJURED):
+            return  # "الحوثي احتجزت شحنة": the subject of an arrest is the one arresting
         if after < self.end and (after in self.groups or after in self.num_at):
             return
         for g in range(max(self.start, k - 2), k):
             group = self.groups.get(g)
             if group is not None and group[1] == k and group[0].number in (SG, DU):
+                if g in self.num_ending:
+                    return  # "171 فلسطينيا قتلوا": the count is elsewhere, not one
                 self._implied_group_count(stmt, g, group)
                 return
 
@@ -543,6 +563,9 @@ class SentenceReader:
         """The first count after a verb, or the group noun that is its object."""
         first_group: tuple[int, tuple[GroupEntry, int]] | None = None
         steps = 0
+        # Words skipped on the way: a subject or a time word ("قتل الجمعة 4"); more than one
+        # unknown word means the verb has an object of its own ("قتل زوجها عندما ...").
+        unknown_budget = RIGHT_WINDOW if until is not None else 1
         p = k
         end = self.end if until is None else until
         while p < end and steps < RIGHT_WINDOW:
@@ -551,12 +574,21 @@ class SentenceReader:
                 if id(m) in self.claimed or self._conj_before_count(p, m):
                     break
                 return "count", p, m
+            skip = self._skippable(p, end)
+            if skip:
+                p += skip
+                continue
             if self.is_punct(p) or p in self.trigger_at:
                 break
             keys = self.cue_keys(p)
             if keys & {"subset", "additive"} or self.cue_end(p, "unknown_count") is not None:
                 break
             group = self.groups.get(p)
+            if group is not None and p > k and self._definite(p) and (p - 1) not in self.groups:
+                group = None  # "قوات الاحتلال الإسرائيلي": a definite adjective of the subject
+            if group is not None and p == k and group[0].number in (SG, DU) and until is None:
+                first_group = (p, group)  # "مصرع شخص وإجلاء آلاف": the object closes the statement
+                break
             if group is not None:
                 if group[0].number != ORG and (
                     first_group is None or (first_group[1][0].number == PL and group[0].number in (SG, DU))
@@ -567,11 +599,34 @@ class SentenceReader:
                 continue
             if "stop" in keys or self.tokens[p].kind != "word":
                 break
+            if not self._definite(p):
+                # a subject is definite ("قتل الحرس الثوري الإيراني 9"); other words are few
+                if unknown_budget == 0:
+                    break
+                unknown_budget -= 1
             steps += 1
             p += 1
         if first_group is not None and self._group_reachable(k, first_group[0]):
             return "group", first_group[0], first_group[1]
         return None
+
+    def _skippable(self, p: int, end: int) -> int:
+        """Tokens that never end the search for a count: hashtag marks, a time word alone or
+        between commas ("قتل الجيش، الأربعاء، 3 فلسطينيين")."""
+        tok = self.tokens[p]
+        if tok.norm in HASHTAG_MARKS:
+            return 1
+        time_end = self.cue_end(p, "time")
+        if time_end is not None:
+            return time_end - p
+        if (tok.kind == "punct" and p + 2 < end and self.tokens[p + 2].norm == tok.norm
+                and self.cue_end(p + 1, "time") == p + 2):
+            return 3
+        return 0
+
+    def _definite(self, p: int) -> bool:
+        tok = self.tokens[p]
+        return tok.norm.startswith(self._article()) and p not in self.num_token
 
     def _conj_before_count(self, p: int, m: Mention) -> bool:
         """"مقتل جندي وثلاثة مدنيين": a count joined by و starts a new item, not the object."""
@@ -586,7 +641,11 @@ class SentenceReader:
         if g == k:
             return True
         subject = self.groups.get(k)
-        return subject is not None and subject[0].number == PL and g - subject[1] <= 1
+        if subject is not None and subject[0].number == PL and g - subject[1] <= 1:
+            return True
+        # a subject phrase (a head noun, then definite words) or a time word before the object:
+        # "قتلت قوات الاحتلال شابا", "توفي صباح الأحد شاب"
+        return all(self._definite(p) or p in self.groups or self._skippable(p, g) for p in range(k + 1, g))
 
     def _count_before_verb(self, k: int) -> tuple[Mention | None, tuple[str | None, tuple[int, int]] | None]:
         """"خمسة جنود قتلوا": a count (and its group) right before the verb."""
@@ -604,26 +663,58 @@ class SentenceReader:
 
     def _subject_count(self, k: int) -> tuple[Mention | None, tuple[str | None, tuple[int, int]] | None]:
         """A counted subject a few words before the verb: "ثلاثة من جنوده لقوا مصرعهم",
-        "128 من عناصر الميليشيا قتلوا", "3 بحارة لقوا حتفهم"."""
-        for p in range(k - 1, max(self.start, k - SUBJECT_WINDOW) - 1, -1):
-            m = self.num_ending.get(p)
-            if m is not None:
-                if id(m) in self.claimed or (p in self.trigger_at and self.trigger_at[p].type not in STATUS_TYPES):
+        "128 من عناصر الميليشيا قتلوا", "3 بحارة لقوا حتفهم", "14 مقاتلا على الأقل، بينهم
+        إيرانيون، قتلوا"."""
+        qualifier_tokens = self._after_qualifier_tokens()
+        p = k - 1
+        words = 0
+        while p >= self.start and words < SUBJECT_WINDOW:
+            m = self.num_ending.get(p + 1) if p + 1 < k else None
+            if m is not None and m.tok_start is not None:
+                if id(m) in self.claimed or (p + 1 in self.trigger_at
+                                             and self.trigger_at[p + 1].type not in STATUS_TYPES):
                     return None, None
-                nxt = self.tokens[p]
-                if not (p in self.groups or "from" in self.cue_keys(p) or nxt.kind == "word"):
-                    return None, None
-                found = self._group_at(p)
-                return m, found
+                return m, self._group_at(p + 1)
             tok = self.tokens[p]
-            keys = self.cue_keys(p)
-            if tok.norm in HASHTAG_MARKS:
+            if tok.norm in HASHTAG_MARKS or p in qualifier_tokens:
+                p -= 1
                 continue
+            if tok.kind == "punct":
+                opened = self._parenthetical_start(p)
+                if opened is None:
+                    return None, None
+                p = opened - 1
+                continue
+            keys = self.cue_keys(p)
             status_noun = p in self.trigger_at and self.trigger_at[p].type in STATUS_TYPES
-            if (tok.kind != "word" or (p in self.trigger_at and not status_noun) or p in self.num_token
+            if ((p in self.trigger_at and not status_noun) or p in self.num_token
                     or (keys & {"stop", "subset", "additive", "conj"} and "from" not in keys)):
                 return None, None
+            words += 1
+            p -= 1
+        m = self.num_ending.get(p + 1) if p + 1 < k else None
+        if m is not None and id(m) not in self.claimed and p + 1 not in self.trigger_at:
+            return m, self._group_at(p + 1)
         return None, None
+
+    def _parenthetical_start(self, close: int) -> int | None:
+        """"، بينهم إيرانيون،": the opening comma of a subset aside ending at ``close``."""
+        mark = self.tokens[close].norm
+        for q in range(close - 1, max(self.start, close - 6) - 1, -1):
+            if self.tokens[q].norm == mark:
+                return q if q + 1 < close and "subset" in self.cue_keys(q + 1) else None
+            if self.tokens[q].kind == "punct":
+                return None
+        return None
+
+    def _after_qualifier_tokens(self) -> set[int]:
+        out: set[int] = set()
+        lex = number_lexicon()
+        for p in range(self.start, self.end):
+            if not lex.first_words["after"].isdisjoint(self.tokens[p].forms):
+                for hit in lex.after.match_at(self.tokens, p, self.end):
+                    out.update(range(hit.tok_start, hit.tok_end))
+        return out
 
     def _plain_words(self, a: int, b: int) -> bool:
         """Tokens ``[a, b)`` are empty or a qualifier that follows a counted noun ("على الأقل")."""
@@ -698,6 +789,14 @@ class SentenceReader:
                 key, span = found
                 stmt.group, stmt.group_span = key, span
                 return stmt
+        # "شرطيين اثنين", "قتيل واحد": one and two follow their noun as adjectives
+        g = count.tok_start
+        if count.mention is not None and g is not None and count.max in (1, 2) and g - 1 >= self.start:
+            for s in range(max(self.start, g - 3), g):
+                group = self.groups.get(s)
+                if group is not None and group[1] == g and group[0].number != ORG:
+                    stmt.group, stmt.group_span = self._group_key(group[0]), (s, g)
+                    break
         return stmt
 
     def _group_at(self, k: int) -> tuple[str | None, tuple[int, int]] | None:
@@ -720,7 +819,7 @@ class SentenceReader:
     def _group_key(self, entry: GroupEntry) -> str | None:
         if entry.group != OTHER_GROUP:
             return entry.group
-        previous = [s for s in self.statements if not s.subset and s.group is not None]
+        previous = [s for s in self.statements if not s.subset and not s.zero and not s.unknown]
         return previous[-1].group if previous else None
 
     # pass 4: "مقتل 3 جنود و5 مدنيين"
@@ -743,10 +842,7 @@ class SentenceReader:
             first = min(p for p in (count.tok_start, gspan[0]) if p is not None)
             if self.tokens[first].norm.startswith(self.lex.conj) and self.tokens[first].norm != self.lex.conj:
                 item.lead_clitic = len(self.lex.conj)
-            item.count.tok_start = count.tok_start
             self._add(item)
-            if subset and stmt.parent is not None:
-                stmt.parent.children.append(item)
             current = item
 
     def _coordinated_item(self, k: int) -> tuple[Count, str | None, tuple[int, int]] | None:
@@ -771,7 +867,8 @@ class SentenceReader:
                 return None
             found = self._group_at(after)
             if found is None:
-                if after < self.end and "from" in self.cue_keys(after) and after + 1 < self.end:
+                if (after < self.end and "from" in self.cue_keys(after) and after + 1 < self.end
+                        and not m.value.get("vague")):
                     return self._count_of(m), None, (p, after + 2)  # "وثلاثة من مرافقيه"
                 return None
             key, span = found
@@ -805,14 +902,15 @@ class SentenceReader:
                 parent = self._parent_before(k)
                 if parent is None:
                     continue
-                self._subset_items(parent, k, end, additive=key == "additive")
+                self._subset_items(parent, end, additive=key == "additive")
 
     def _parent_before(self, k: int) -> Statement | None:
         before = [s for s in self.statements if not s.subset and not s.additive and s.tok_span()[1] <= k
                   and not s.zero and not s.unknown]
         return max(before, key=lambda s: s.tok_span()[1]) if before else None
 
-    def _subset_items(self, parent: Statement, cue: int, k: int, additive: bool) -> None:
+    def _subset_items(self, parent: Statement, k: int, additive: bool) -> None:
+        """The counts after a subset or additive cue ending at token ``k``."""
         if k >= self.end:
             return
         # A statement already read right after the cue ("بينهم 3 قتلى") becomes the subset.
@@ -821,7 +919,6 @@ class SentenceReader:
                 s.subset = not additive
                 s.additive = additive
                 s.parent = parent
-                parent.children.append(s)
                 return
         if "from" in self.cue_keys(k) and k + 1 < self.end:
             k += 1  # "غالبيتهم من النساء"
@@ -841,27 +938,21 @@ class SentenceReader:
             item = Statement(parent.type, parent.trigger, Count(low, high, qual, None, k, gend),
                              self._group_key(entry), (k, gend), subset=not additive, additive=additive,
                              parent=parent, confidence=parent.confidence)
-        item.count.tok_start = item.count.tok_start if item.count.tok_start is not None else k
         self._add(item)
-        parent.children.append(item)
-        item.trigger_end = None
         self._follow_coordination(item, subset=not additive)
-        if additive:
-            for s in self.statements:
-                if s.parent is parent and s.additive:
-                    s.subset = False
 
     # pass 6: flags
     def _flags(self) -> None:
         update_at = [k for k in range(self.start, self.end) if "update" in self.cue_keys(k)]
         preliminary = any("preliminary" in self.cue_keys(k) for k in range(self.start, self.end))
-        aggregate_cues = self._aggregate_cues()
+        aggregate_cues, war_cues = self._aggregate_cues()
         for stmt in self.statements:
             a, _ = stmt.tok_span()
             stmt.preliminary = preliminary
             ref = stmt.count.tok_start if stmt.count.tok_start is not None else a
             stmt.update = any(u < max(a, ref) for u in update_at) and not stmt.zero
-            stmt.aggregate = any(self._cue_applies(stmt, p) for p in aggregate_cues)
+            stmt.aggregate = any(self._cue_applies(stmt, p) for p in aggregate_cues) or any(
+                self._cue_applies(stmt, p, across_relative=True) for p in war_cues)
             stmt.negated = any("denial" in self.cue_keys(p)
                                for p in range(max(self.start, a - DENIAL_WINDOW), a))
             if stmt.count.mention is not None and stmt.count.qualifier == "exact" and any(
@@ -873,26 +964,34 @@ class SentenceReader:
                 stmt.aggregate = stmt.aggregate or stmt.parent.aggregate
                 stmt.update = stmt.update or stmt.parent.update
                 stmt.negated = stmt.negated or stmt.parent.negated
+                if stmt.subset and stmt.group == MILITANTS and stmt.count.max == 1 and stmt.group_span \
+                        and self._definite(stmt.group_span[0]):
+                    stmt.group = ATTACKERS  # "بينهم المسلح الذي فتح النار": the gunman himself
                 if stmt.subset and stmt.group == ATTACKERS:
                     stmt.parent.includes_attacker = True
 
-    def _aggregate_cues(self) -> list[int]:
-        """Token positions of cues that make a count cumulative ("منذ 2011", "إجمالي")."""
-        out: list[int] = []
+    def _aggregate_cues(self) -> tuple[list[int], list[int]]:
+        """Token positions of cues that make a count cumulative ("منذ 2011", "إجمالي"), and of
+        wars that are the subject of a casualty statement ("أودت الحرب بحياة")."""
+        cues: list[int] = []
+        wars: list[int] = []
         for k in range(self.start, self.end):
             keys = self.cue_keys(k)
-            if ("aggregate" in keys or ("agg_intro" in keys and self._period_follows(k))
-                    or ("war" in keys and self._war_subject(k))):
-                out.append(k)
-        return out
+            if "aggregate" in keys or ("agg_intro" in keys and self._period_follows(k)):
+                cues.append(k)
+            if "war" in keys and self._war_subject(k):
+                wars.append(k)
+        return cues, wars
 
-    def _cue_applies(self, stmt: Statement, p: int) -> bool:
+    def _cue_applies(self, stmt: Statement, p: int, across_relative: bool = False) -> bool:
         """Same clause, and no relative clause between ("مدينة بنغازي التي تشهد منذ عام معارك")."""
         a, b = stmt.tok_span()
         if stmt.count.tok_start is not None:
             a = min(a, stmt.count.tok_start)
         if self.segment.get(p) not in (self.segment.get(a), self.segment.get(b - 1)):
             return False
+        if across_relative:
+            return True  # "النزاع الذي أوقع 40 ألف قتيل": the war is the relative's antecedent
         between = range(b, p) if p >= b else range(p + 1, a)
         return not any("relative" in self.cue_keys(q) for q in between)
 
@@ -902,16 +1001,17 @@ class SentenceReader:
             if "agg_period" in self.cue_keys(p):
                 return True
             m = next((n for n in self.all_numbers if n.tok_start == p), None)
-            if m is not None and m.value.get("unit") == "year":
-                return True
+            if m is not None and m.value.get("unit") in ("year", "date"):
+                return True  # "منذ 2011", "منذ 18 فبراير"
         return False
 
     def _war_subject(self, k: int) -> bool:
-        """"أودت الحرب بحياة", "أسفر النزاع عن مقتل": a war as the subject of a casualty verb."""
+        """"أودت الحرب بحياة", "أسفر النزاع عن مقتل", "نزاع أوقع 40 ألف قتيل": a war as the
+        subject of the casualty statement that follows it in the clause."""
         for t in self.triggers:
             if t.close is not None and t.start < k < t.close:
                 return True
-            if 0 < t.start - k <= AGG_WINDOW and t.pattern in (VERB, VERBAL, FRAME):
+            if 0 < t.start - k <= WAR_WINDOW and self.segment.get(t.start) == self.segment.get(k):
                 return True
         return False
 

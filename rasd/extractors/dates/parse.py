@@ -242,7 +242,7 @@ def _weekday(a: Sequence[Atom], j: int, k: int, pod: str | None) -> Parsed:
     after = _skip_comma(a, k + 1)
     if _is_punct(a, after, OPENERS):
         after += 1
-    found = _absolute(a, after)
+    found = _absolute(a, after) or _numeric(a, after)
     if found is not None:
         expr, end = found
         if _is_punct(a, end, CLOSERS):

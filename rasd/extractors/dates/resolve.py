@@ -20,6 +20,7 @@ from hijridate import Gregorian, Hijri
 from rasd.extractors.dates.parse import Expr
 
 SATURDAY = 5
+MID_MONTH = 15
 WEEK_PARTS = {"start": (0, 2), "middle": (2, 4), "end": (5, 6)}  # day offsets from Saturday
 MONTH_PART_FIRST_DAY = {"start": 1, "middle": 11, "end": 21}
 FUTURE_WINDOW_DAYS = 92  # a day/month without a year up to this far ahead is read as upcoming
@@ -114,11 +115,13 @@ def shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
 
 def period(first: date, last: date, precision: int | None = None, confidence: float = 0.8) -> Resolved:
     """Midpoint of [first, last] (the later middle day for an even length); precision from
-    its length unless given."""
+    its length unless given. At precision 3 the date is the 15th of the midpoint's month."""
     if precision is None:
         length = (last - first).days + 1
         precision = 1 if length == 1 else 2 if length <= MAX_PRECISION_2_DAYS else 3
     mid = first + timedelta(days=((last - first).days + 1) // 2)  # even length: the later middle day
+    if precision == 3:  # ACLED: only the month is known -> the middle of that month
+        mid = min(date(mid.year, mid.month, MID_MONTH), last)
     return Resolved(mid, precision, first, last, confidence)
 
 
@@ -246,7 +249,7 @@ def _month_value(year: int, month: int, part: str | None, pub: date | None) -> R
     elif part == "end":
         value = last
     else:
-        value = date(year, month, 15)
+        value = date(year, month, MID_MONTH)
     if pub is not None and first <= pub < value:
         value = pub  # never date an incident after the article that reports it
     return Resolved(value, 3, first, last, 0.8)

@@ -14,7 +14,8 @@ from rasd.extractors.dates.publication import (
 from rasd.extractors.dates.resolve import resolve, to_value
 
 NO_PUBLICATION_WARNING = "dates: no publication date; relative dates are left null"
-REPORTING_WINDOW = 12  # tokens back from a date to its reporting verb
+LOOK_BACK_TOKENS = 12  # how far back from a date its reporting verb or relative pronoun may be
+CLAUSE_PUNCT = frozenset("،؛;:")
 
 
 def parse_document(doc: Document) -> list[Expr]:
@@ -29,7 +30,7 @@ def is_reporting_date(doc: Document, expr: Expr) -> bool:
     """A date between a reporting verb and the reported content ("اعلنت الشرطة الثلاثاء ان")."""
     verbs, complementizers = reporting_words()
     sentence = doc.sentences[doc.tokens[expr.tok_start].sentence]
-    for i in range(expr.tok_start - 1, max(sentence.tok_start, expr.tok_start - REPORTING_WINDOW) - 1, -1):
+    for i in range(expr.tok_start - 1, max(sentence.tok_start, expr.tok_start - LOOK_BACK_TOKENS) - 1, -1):
         forms = doc.tokens[i].forms
         if not complementizers.isdisjoint(forms):
             return False
@@ -38,14 +39,11 @@ def is_reporting_date(doc: Document, expr: Expr) -> bool:
     return False
 
 
-CLAUSE_PUNCT = frozenset("،؛;:")
-
-
 def in_relative_clause(doc: Document, expr: Expr) -> bool:
     """The date sits in a relative clause ("المعسكر الذي اخلته البعثه قبل اسبوعين")."""
     relatives = clause_openers().relatives
     sentence = doc.sentences[doc.tokens[expr.tok_start].sentence]
-    for i in range(expr.tok_start - 1, max(sentence.tok_start, expr.tok_start - REPORTING_WINDOW) - 1, -1):
+    for i in range(expr.tok_start - 1, max(sentence.tok_start, expr.tok_start - LOOK_BACK_TOKENS) - 1, -1):
         tok = doc.tokens[i]
         if tok.kind == "punct" and tok.norm in CLAUSE_PUNCT:
             return False

@@ -166,7 +166,16 @@ def _vague(tokens: Sequence[Token], j: int, end: int, lex: NumberLexicon) -> Car
     return Cardinal(None, low, high, entry.qualifier, j, k, match.prefix_len, False)
 
 
+def _after_definite_unit(tokens: Sequence[Token], j: int, lex: NumberLexicon) -> bool:
+    """"الستة عشر": a teen word after a definite unit belongs to it (not a count of ten)."""
+    if j == 0 or tokens[j - 1].kind != "word":
+        return False
+    return any(w.kind == UNIT for form, _ in clitic_forms(tokens[j - 1].norm)[1:] for w in lex.words.get(form, ()))
+
+
 def _words(tokens: Sequence[Token], j: int, end: int, lex: NumberLexicon) -> Cardinal | None:
+    if any(h.word.teen for h in word_hits(tokens[j])) and _after_definite_unit(tokens, j, lex):
+        return None
     total = 0
     cur = 0
     last: str | None = None
@@ -255,7 +264,21 @@ def parse_cardinal(tokens: Sequence[Token], j: int, end: int, lex: NumberLexicon
         return _digits(tokens, j, end, lex)
     if tok.kind != "word":
         return None
-    return _vague(tokens, j, end, lex) or _words(tokens, j, end, lex)
+    return _fraction(tokens, j, end, lex) or _vague(tokens, j, end, lex) or _words(tokens, j, end, lex)
+
+
+def _fraction(tokens: Sequence[Token], j: int, end: int, lex: NumberLexicon) -> Cardinal | None:
+    """"نصف مليون" = 500,000: a fraction of the scale word after it."""
+    if not _starts(tokens[j], lex, "fractions"):
+        return None
+    hits = lex.fractions.match_at(tokens, j, end)
+    if not hits or hits[0].tok_end >= end:
+        return None
+    scale = _scale_hit(tokens[hits[0].tok_end], lex)
+    if scale is None:
+        return None
+    value = int(hits[0].payload * scale.value)
+    return Cardinal(value, value, value, None, j, hits[0].tok_end + 1, hits[0].prefix_len, False)
 
 
 def _forms_in(tok: Token, words: frozenset[str]) -> bool:
@@ -350,9 +373,19 @@ def _plausible_range(first: Cardinal, second: Cardinal, tokens: Sequence[Token],
     if first.value is None or second.value is None:
         return False
     if tokens[k].kind == "punct":
-        # "10-15": digits on both sides, the second larger.
-        return first.digits and second.digits and second.value > first.value
+        # "10-15": digits on both sides, the second larger; "13-5-2011" is a date.
+        return (first.digits and second.digits and second.value > first.value
+                and not _in_dash_chain(tokens, first.tok_start, second.tok_end))
     return second.value > first.value
+
+
+def _in_dash_chain(tokens: Sequence[Token], start: int, end: int) -> bool:
+    """Glued "-" before the first or after the second number: a d-m-y date."""
+    before = start >= 2 and tokens[start - 1].norm == "-" and tokens[start - 2].kind == "number" and _glued(
+        tokens, start - 1)
+    after = end + 1 < len(tokens) and tokens[end].norm == "-" and tokens[end + 1].kind == "number" and _glued(
+        tokens, end)
+    return before or after
 
 
 def _after_qualifier(tokens: Sequence[Token], k: int, end: int, lex: NumberLexicon) -> str | None:
@@ -402,6 +435,8 @@ def _unit(tokens: Sequence[Token], qty: Quantity, card: Cardinal, end: int, lex:
     i = qty.tok_start
     if i >= 2 and tokens[i - 1].norm in ("/", ":") and tokens[i - 2].kind == "number" and _glued(tokens, i - 1):
         return "date" if tokens[i - 1].norm == "/" else "time"
+    if card.digits and _in_dash_chain(tokens, i, qty.tok_end):
+        return "date"
     if i >= 1:
         prev = tokens[i - 1]
         for form in prev.forms:
@@ -422,8 +457,10 @@ def parse_word_quantity(tokens: Sequence[Token], i: int) -> Quantity | None:
     """Ordinals and dual nouns: single-token quantities that are not cardinals."""
     for hit in word_hits(tokens[i]):
         if hit.word.kind == ORDINAL:
-            return Quantity(i, i + 1, hit.prefix_len, hit.word.value, hit.word.value, hit.word.value,
-                            EXACT, False, ordinal=True)
+            value, end = hit.word.value, i + 1
+            if end < len(tokens) and any(h.word.teen for h in word_hits(tokens[end])):
+                value, end = value + 10, end + 1  # "السابعة عشرة", "الحادي عشر"
+            return Quantity(i, end, hit.prefix_len, value, value, value, EXACT, False, ordinal=True)
         if hit.word.kind == DUAL_NOUN:
             return Quantity(i, i + 1, hit.prefix_len, 2, 2, 2, EXACT, False, unit=hit.word.unit, dual=True)
     return None

@@ -52,6 +52,7 @@ class UnitCue:
 class NumberLexicon:
     words: dict[str, tuple[NumWord, ...]]
     vague: PhraseMatcher[Vague]
+    fractions: PhraseMatcher[float]
     before: PhraseMatcher[str]  # qualifier key
     after: PhraseMatcher[str]
     unit_after: PhraseMatcher[str]
@@ -100,6 +101,11 @@ def number_lexicon() -> NumberLexicon:
         for phrase in split_variants(row["ar"]):
             vague.add(phrase, entry, normalize=False)
 
+    fractions: PhraseMatcher[float] = PhraseMatcher()
+    for row in read_tsv(_path("fractions.tsv")):
+        for phrase in split_variants(row["ar"]):
+            fractions.add(phrase, int(row["numerator"]) / int(row["denominator"]), normalize=False)
+
     before: PhraseMatcher[str] = PhraseMatcher()
     after: PhraseMatcher[str] = PhraseMatcher()
     for row in read_tsv(_path("qualifiers.tsv")):
@@ -126,13 +132,14 @@ def number_lexicon() -> NumberLexicon:
         r["prefix"] for r in read_tsv("clitics.tsv") if r["add_al"] != "1" and r["role"] != "article"
     )
     starters: set[str] = set(words)
-    for name in ("vague.tsv", "qualifiers.tsv"):
+    for name in ("vague.tsv", "qualifiers.tsv", "fractions.tsv"):
         for row in read_tsv(_path(name)):
             starters.update(phrase.split()[0] for phrase in split_variants(row["ar"]))
     for role in ("open_between", "open_from"):
         starters.update(phrase.split()[0] for phrase in roles[role])
     first_words = {
         "vague": _first_words("vague.tsv"),
+        "fractions": _first_words("fractions.tsv"),
         "before": _first_words("qualifiers.tsv", position="before"),
         "after": _first_words("qualifiers.tsv", position="after"),
         "unit_after": _first_words("unit_nouns.tsv", position="after"),
@@ -140,6 +147,7 @@ def number_lexicon() -> NumberLexicon:
     return NumberLexicon(
         words={k: tuple(v) for k, v in words.items()},
         vague=vague,
+        fractions=fractions,
         before=before,
         after=after,
         unit_after=unit_after,

@@ -11,7 +11,7 @@ from pathlib import Path
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("gazetteer", help="manage and query the Arabic gazetteer")
     sub = parser.add_subparsers(dest="gazetteer_command", metavar="COMMAND")
-    parser.set_defaults(func=lambda args: _usage(parser))
+    parser.set_defaults(handler=lambda args: _usage(parser))
 
     imp = sub.add_parser("import", help="add places from a GeoNames dump (allCountries.txt, LY.txt, .zip)")
     imp.add_argument("dump", type=Path, help="GeoNames geoname table (txt, zip or gz)")
@@ -19,14 +19,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     imp.add_argument("--countries", help="comma-separated ISO2 codes to keep (default: all)")
     imp.add_argument("--min-population", type=int, default=0)
     imp.add_argument("--name", help="name of the extension file (default: the dump's name)")
-    imp.set_defaults(func=cmd_import)
+    imp.set_defaults(handler=cmd_import)
 
     look = sub.add_parser("lookup", help="places with this Arabic name")
     look.add_argument("name", help="an Arabic place name (any spelling; normalized first)")
-    look.set_defaults(func=cmd_lookup)
+    look.set_defaults(handler=cmd_lookup)
 
     info = sub.add_parser("info", help="gazetteer size, files and user folder")
-    info.set_defaults(func=cmd_info)
+    info.set_defaults(handler=cmd_info)
 
 
 def _usage(parser: argparse.ArgumentParser) -> int:
@@ -75,7 +75,9 @@ def cmd_lookup(args: argparse.Namespace) -> int:
             "admin1": gaz.admin1_names.get((p.iso2, p.admin1)), "latitude": round(p.lat, 4),
             "longitude": round(p.lon, 4), "population": p.population, "source": p.source,
         }, ensure_ascii=False))
-    return 0 if places else 1
+    if not places:
+        print(f"no place named {args.name!r} in the gazetteer", file=sys.stderr)
+    return 0
 
 
 def cmd_info(args: argparse.Namespace) -> int:

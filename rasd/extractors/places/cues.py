@@ -11,6 +11,7 @@ from rasd.lang.ar.vocabulary import split_variants
 CUES_FILE = "places/cues.tsv"
 AMBIGUOUS_FILE = "places/ambiguous.tsv"
 COUNTRIES_FILE = "places/countries.tsv"
+NISBA_FILE = "places/nisba_suffixes.tsv"
 
 
 @dataclass(slots=True, frozen=True)
@@ -45,13 +46,11 @@ def load_cues() -> Cues:
     single: dict[str, Cue] = {}
     double: dict[tuple[str, str], Cue] = {}
     suffixes: list[str] = [""]
+    suffixes += [row["suffix"] for row in read_tsv(NISBA_FILE) if row["suffix"]]
     for row in read_tsv(CUES_FILE):
         kinds = frozenset(k for k in row["kinds"].split("|") if k)
         precision = int(row["precision"]) if row["precision"] else None
         for word in split_variants(row["ar"]):
-            if row["role"] == "nisba_suffix":
-                suffixes.append(word)
-                continue
             cue = Cue(word, row["role"], kinds, row["relation"] or None, precision)
             parts = word.split()
             if len(parts) == 2:

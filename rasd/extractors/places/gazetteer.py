@@ -12,12 +12,15 @@ from __future__ import annotations
 import gzip
 import os
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from rasd.document import Token
 from rasd.lang.ar import data_path, read_tsv
-from rasd.match import PhraseMatcher
+from rasd.match import Match, PhraseMatcher
+from rasd.tokenize.clitics import clitic_forms
 
 GAZETTEER_FILE = "places/geonames_ar.tsv.gz"
 COUNTRY_CODES_FILE = "places/country_codes.tsv"
@@ -68,9 +71,16 @@ class Gazetteer:
                 names[name].append(index)
         self.names: dict[str, tuple[int, ...]] = {k: tuple(v) for k, v in names.items()}
         self.first_words = frozenset(name.split(" ", 1)[0] for name in self.names)
-        self.matcher: PhraseMatcher[tuple[int, ...]] = PhraseMatcher()
+        # One-word names are dict lookups; a multi-word name is only tried when the next token can
+        # be its second word (buckets such as جبل or وادي hold thousands of names).
+        self.multi: PhraseMatcher[tuple[int, ...]] = PhraseMatcher()
+        seconds: dict[str, set[str]] = defaultdict(set)
         for name, indices in self.names.items():
-            self.matcher.add(name, indices, normalize=False)
+            words = name.split(" ")
+            if len(words) > 1:
+                self.multi.add(name, indices, normalize=False)
+                seconds[words[0]].add(words[1])
+        self.second_words = {k: frozenset(v) for k, v in seconds.items()}
         self.admin1_names: dict[tuple[str, str], str] = {
             (p.iso2, p.admin1): p.name for p in places if p.kind == "admin1"
         }
@@ -78,6 +88,30 @@ class Gazetteer:
             (p.iso2, p.admin1): p for p in places if p.kind == "admin1"
         }
         self.country_place: dict[str, Place] = {p.iso2: p for p in places if p.kind == "country"}
+
+    def match_at(self, tokens: Sequence[Token], i: int, end: int | None = None) -> list[Match[tuple[int, ...]]]:
+        """Names starting at token ``i`` (longest first, then unstripped first)."""
+        tok = tokens[i]
+        if self.first_words.isdisjoint(tok.forms):
+            return []
+        hits = self._single_hits(tok)
+        stop = len(tokens) if end is None else end
+        if i + 1 < stop:
+            following = tokens[i + 1].forms
+            if any(not self.second_words.get(f, frozenset()).isdisjoint(following) for f in tok.forms):
+                hits = self.multi.match_at(tokens, i, end) + hits
+        return hits
+
+    def _single_hits(self, tok: Token) -> list[Match[tuple[int, ...]]]:
+        """One-word names among a token's forms (same result as the phrase matcher, faster)."""
+        hits: list[Match[tuple[int, ...]]] = []
+        for k, form in enumerate(tok.forms):
+            indices = self.names.get(form)
+            if indices is None or " " in form:
+                continue
+            prefix = dict(clitic_forms(tok.norm)).get(form, 0) if k else 0
+            hits.append(Match(tok.index, tok.index + 1, form, indices, k == 0, prefix))
+        return hits
 
     def get(self, place_id: str) -> Place | None:
         index = self.by_id.get(place_id)

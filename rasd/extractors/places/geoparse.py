@@ -26,6 +26,7 @@ from rasd.extractors.places.cues import Cue, Cues, load_cues, nisba_country
 from rasd.extractors.places.gazetteer import Gazetteer, Place, capitals, countries, load_gazetteer
 from rasd.match import Match, PhraseMatcher
 from rasd.match.phrases import match_span
+from rasd.tokenize.clitics import clitic_forms
 
 ARTICLE = "ال"
 BIG_CITY = 100_000  # GeoNames places this big in the conflict regions need no context
@@ -35,7 +36,7 @@ FOCUS_REGIONS = frozenset({"Middle East", "Northern Africa", "Eastern Africa", "
 CONFLICT_TOWN = 1_000  # in the conflict regions, a town this big after "في"/"ب" is a place
 FOCUS_TOWN = 20_000  # towns this big in a focus country need no context
 MIN_FREE_NAME = 3  # shorter GeoNames names always need a cue
-DEFINITE_SENSITIVE = frozenset({"type", "relation", "street"})
+DEFINITE_SENSITIVE = frozenset({"type", "relation", "street", "offshore"})
 CONTEXT_ROLES = frozenset({"type", "relation", "direction", "street", "locative", "offshore", "country"})
 ADMIN_KINDS = frozenset({"admin1", "admin2"})
 CURATED_KINDS = frozenset({"country", "admin1", "district", "region", "natural"})
@@ -47,6 +48,7 @@ class Context:
     cue_start: int | None = None  # token index where the descriptive phrase starts
     locative: bool = False
     preposition: bool = False  # an explicit preposition word (في، الى…), not a clitic
+    outer: Cue | None = None  # a relation/direction before the type word: "قرب مدينة X"
     dateline: bool = False  # the article opens with it: "الشرقيه - اليوم السابع"
     after_definite: bool = False  # right after a definite noun: "الاحتجاجات السلميه" is an adjective
     reference: bool = False  # distance phrase: the place is a reference point
@@ -67,27 +69,51 @@ class Resolved:
 
 # -- country focus ------------------------------------------------------------------------------
 
-def candidate_matches(tokens: Sequence[Token], gaz: Gazetteer) -> dict[int, list[Match]]:
-    """Gazetteer matches starting at each token (only tokens whose forms can start a name)."""
+@dataclass(slots=True)
+class Scan:
+    """One pass over the tokens: name candidates, country adjectives, blocked and cue tokens."""
+
+    matches: dict[int, list[Match]]
+    nisba_votes: Counter[str]
+    blocked: dict[int, int]  # token -> end of the non-place name covering it
+    street_cues: list[int]
+
+
+def scan(tokens: Sequence[Token], gaz: Gazetteer, cues: Cues) -> Scan:
     first = gaz.first_words
-    return {tok.index: hits for tok in tokens
-            if tok.kind == "word" and not first.isdisjoint(tok.forms)
-            and (hits := gaz.matcher.match_at(tokens, tok.index))}
+    blocker_first = blocker_first_words()
+    nisba = cues.nisba_forms
+    result = Scan({}, Counter(), {}, [])
+    for tok in tokens:
+        if tok.kind != "word":
+            continue
+        forms = tok.forms
+        if not first.isdisjoint(forms):
+            hits = gaz.match_at(tokens, tok.index)
+            if hits:
+                result.matches[tok.index] = hits
+        if not nisba.keys().isdisjoint(forms):
+            iso2 = nisba_country(forms, cues)
+            if iso2 and not any(f in cues.ambiguous for f in forms):
+                result.nisba_votes[iso2] += 1
+        if not blocker_first.isdisjoint(forms):
+            for b in load_blockers().match_at(tokens, tok.index):
+                if _clitic_ok(tok, b):
+                    for k in range(b.tok_start, b.tok_end):
+                        result.blocked[k] = max(result.blocked.get(k, 0), b.tok_end)
+        if not cues.street_or_district.isdisjoint(forms):
+            result.street_cues.append(tok.index)
+    return result
 
 
 def focus_scores(doc: Document, gaz: Gazetteer | None = None, cues: Cues | None = None,
-                 matches: dict[int, list[Match]] | None = None) -> Counter[str]:
+                 scanned: Scan | None = None) -> Counter[str]:
     """Votes for the countries an article is about (ISO2 -> weight)."""
     gaz = gaz or load_gazetteer()
     cues = cues or load_cues()
-    matches = candidate_matches(doc.tokens, gaz) if matches is None else matches
-    votes: Counter[str] = Counter()
-    for tok in doc.tokens:
-        if tok.kind == "word":
-            iso2 = nisba_country(tok.forms, cues)
-            if iso2 and not any(f in cues.ambiguous for f in tok.forms):
-                votes[iso2] += 1
-    for match in _longest_first(matches):
+    scanned = scan(doc.tokens, gaz, cues) if scanned is None else scanned
+    votes: Counter[str] = Counter(scanned.nisba_votes)
+    for match in _longest_first(scanned.matches):
         places = [gaz.places[i] for i in match.payload]
         if cues.ambiguous.get(match.phrase):
             continue
@@ -128,9 +154,9 @@ def _cue_at(tokens: Sequence[Token], i: int, lo: int, cues: Cues, role: str | No
     """The cue word at token ``i``; a type word with the article (المدينه) refers back, it names nothing."""
     forms = _word_forms(tokens, i, lo)
     cue = cues.cue(forms, role)
-    if cue is not None and cue.role in DEFINITE_SENSITIVE and not cue.word.startswith(ARTICLE):
-        if ARTICLE + cue.word in forms:
-            return None
+    if (cue is not None and cue.role in DEFINITE_SENSITIVE and not cue.word.startswith(ARTICLE)
+            and ARTICLE + cue.word in forms):
+        return None
     return cue
 
 
@@ -149,10 +175,10 @@ def read_context(tokens: Sequence[Token], m: Match, lo: int, hi: int, cues: Cues
             ctx.locative = True
     # "العاصمه الليبيه طرابلس": a country adjective between a type cue and the name.
     if ctx.cue is None and i >= lo and nisba_country(_word_forms(tokens, i, lo), cues):
-        ctx.post_country = nisba_country(_word_forms(tokens, i, lo), cues)
         type_cue = _cue_at(tokens, i - 1, lo, cues, "type")
         if type_cue is not None:
             ctx.cue, ctx.cue_start = type_cue, i - 1
+            ctx.post_country = nisba_country(_word_forms(tokens, i, lo), cues)
     if ctx.cue is None and i >= lo:
         forms = _word_forms(tokens, i, lo)
         pair = next((cues.double[(a, b)] for a in _word_forms(tokens, i - 1, lo) for b in forms
@@ -168,6 +194,10 @@ def read_context(tokens: Sequence[Token], m: Match, lo: int, hi: int, cues: Cues
     if ctx.cue is None and i >= lo and tokens[i].kind == "word" and m.phrase.startswith(ARTICLE):
         ctx.after_definite = any(f.startswith(ARTICLE) for f in tokens[i].forms) and (
             cues.cue(tokens[i].forms) is None)
+    if ctx.cue is not None and ctx.cue.role == "type" and ctx.cue_start is not None:
+        outer = _cue_at(tokens, ctx.cue_start - 1, lo, cues)
+        if outer is not None and outer.role in {"relation", "direction", "offshore"}:
+            ctx.outer = outer
     if ctx.cue is not None and ctx.cue.role == "direction" and ctx.cue_start is not None:
         ctx.reference = _distance_before(tokens, ctx.cue_start, lo, cues)
     # after the name
@@ -236,7 +266,9 @@ def choose(places: list[Place], ctx: Context, focus: Counter[str]) -> Place | No
             s += 6.0
         return s
 
-    pool = [p for p in places if not country_hint or p.iso2 == country_hint] or places
+    pool = [p for p in places if not country_hint or p.iso2 == country_hint]
+    if not pool:
+        return None  # "العاصمه الروسيه X": X must be in Russia
     if ctx.cue is not None and ctx.cue.role == "type" and ctx.cue.kinds:
         pool = [p for p in pool if _kind_fits(p, ctx.cue)] or pool
     return max(pool, key=score) if pool else None
@@ -252,7 +284,7 @@ def accepted(place: Place, phrase: str, ctx: Context, focus: Counter[str], cues:
         return _strong(ctx) or ctx.preposition or focus.get(place.iso2, 0) > 0 or (
             ctx.post_country == place.iso2)
     if need == "admin":
-        return ctx.dateline or ctx.cue is not None and ctx.cue.role == "type" and "admin1" in ctx.cue.kinds
+        return ctx.dateline or (ctx.cue is not None and ctx.cue.role == "type" and "admin1" in ctx.cue.kinds)
     if need == "type":
         if ctx.cue is not None and ctx.cue.role == "relation":
             return place.source != "geonames" or place.population >= BIG_CITY
@@ -277,47 +309,44 @@ def accepted(place: Place, phrase: str, ctx: Context, focus: Counter[str], cues:
 def geoparse(doc: Document) -> list[Resolved]:
     gaz = load_gazetteer()
     cues = load_cues()
-    matches = candidate_matches(doc.tokens, gaz)
-    focus = focus_scores(doc, gaz, cues, matches)
+    tokens = doc.tokens
+    scanned = scan(tokens, gaz, cues)
+    matches, blocked = scanned.matches, scanned.blocked
+    focus = focus_scores(doc, gaz, cues, scanned)
     out: list[Resolved] = []
-    blockers = load_blockers()
     street_names: dict[int, Place] = {}
-    for sent in doc.sentences:
+    free = 0  # first token not yet consumed by an accepted name
+    for i in sorted(matches):
+        if i < free:
+            continue
+        sent = doc.sentences[tokens[i].sentence]
         lo, hi = sent.tok_start, sent.tok_end
-        i = lo
-        while i < hi:
-            blocked = [b for b in blockers.match_at(doc.tokens, i, hi) if _clitic_ok(doc.tokens[i], b)]
-            if blocked:
-                i = blocked[0].tok_end
-                continue
-            hits = [m for m in matches.get(i, ()) if m.tok_end <= hi
-                    and _clitic_ok(doc.tokens[i], m) and not _is_cue_word(doc.tokens[i], m, cues)]
-            if not hits:
-                i += 1
-                continue
-            m = min(hits, key=lambda h: (h.tok_start - h.tok_end, h.prefix_len))
-            ctx = read_context(doc.tokens, m, lo, hi, cues)
-            if ctx.cue is None and out and _coordinated(doc.tokens[i], m, out[-1]):
-                ctx.cue, ctx.cue_start = out[-1].context.cue, out[-1].context.cue_start
-            places = [gaz.places[k] for k in m.payload]
-            place = choose(places, ctx, focus)
-            if place is None or not accepted(place, m.phrase, ctx, focus, cues):
-                i += 1
-                continue
-            if ctx.cue is not None and ctx.cue.role == "street":
-                street_names[m.tok_start] = place  # a street named after a place is not that place
-                i = m.tok_end
-                continue
-            if ctx.cue is not None and ctx.cue.role == "type" and ctx.cue.kinds and not any(
-                    _kind_fits(p, ctx.cue) for p in places) and place.kind in LOOSE_KINDS:
-                i = m.tok_end  # "ولاية سيناء": a group's "province", not the region
-                continue
-            if _dateline_source(doc.tokens, m, out) or _ambiguous_head(doc.tokens, m, hi, gaz, cues):
-                i = m.tok_end
-                continue
-            out.append(Resolved(place, m, ctx, _confidence(place, ctx, m)))
-            i = max(m.tok_end, ctx.post_end or 0)
-    out = _streets_and_districts(doc, out, cues, street_names)
+        hits = [m for m in matches[i] if m.tok_end <= hi
+                and _clitic_ok(tokens[i], m) and not _is_cue_word(tokens[i], m, cues)]
+        if not hits:
+            continue
+        m = min(hits, key=lambda h: (h.tok_start - h.tok_end, h.prefix_len))
+        if m.tok_end <= blocked.get(i, 0):
+            continue  # inside a name that is not a place (سرايا القدس), unless a longer name wins
+        ctx = read_context(tokens, m, lo, hi, cues)
+        if ctx.cue is None and out and _coordinated(tokens[i], m, out[-1]):
+            ctx.cue, ctx.cue_start = out[-1].context.cue, out[-1].context.cue_start
+        places = [gaz.places[k] for k in m.payload]
+        place = choose(places, ctx, focus)
+        if place is None or not accepted(place, m.phrase, ctx, focus, cues):
+            continue
+        free = m.tok_end
+        if ctx.cue is not None and ctx.cue.role == "street":
+            street_names[m.tok_start] = place  # a street named after a place is not that place
+            continue
+        if ctx.cue is not None and ctx.cue.role == "type" and ctx.cue.kinds and not any(
+                _kind_fits(p, ctx.cue) for p in places) and place.kind in LOOSE_KINDS:
+            continue  # "ولاية سيناء": a group's "province", not the region
+        if _dateline_source(tokens, m, out) or _ambiguous_head(tokens, m, hi, gaz, cues):
+            continue
+        out.append(Resolved(place, m, ctx, _confidence(place, ctx, m)))
+        free = max(m.tok_end, ctx.post_end or 0)
+    out = _streets_and_districts(doc, out, cues, street_names, scanned.street_cues)
     _mark_descriptors(out, doc)
     return out
 
@@ -335,11 +364,11 @@ DATELINE_MARKS = frozenset({"-", "(", "/", ":", "،", ","})
 
 
 def _dateline_source(tokens: Sequence[Token], m: Match, out: list[Resolved]) -> bool:
-    """"الزاويه - ليبيا الاحرار:": after the dateline's place and dash comes the outlet's name."""
-    if m.tok_start >= DATELINE_TOKENS or m.tok_start < 2 or not out:
+    """"الزاويه - ليبيا الاحرار:" / "الزاويه – عين ليبيا": after the dateline's place and dash comes
+    the outlet's name, not a place of the story."""
+    if m.tok_start >= DATELINE_TOKENS or not out or out[0].match.tok_start != 0:
         return False
-    dash = tokens[m.tok_start - 1]
-    return dash.kind == "punct" and dash.norm == "-" and out[-1].match.tok_end == m.tok_start - 1
+    return any(tokens[d].norm == "-" for d in range(out[0].match.tok_end, m.tok_start))
 
 
 def _ambiguous_head(tokens: Sequence[Token], m: Match, hi: int, gaz: Gazetteer, cues: Cues) -> bool:
@@ -347,7 +376,7 @@ def _ambiguous_head(tokens: Sequence[Token], m: Match, hi: int, gaz: Gazetteer, 
     if m.phrase not in cues.ambiguous or m.tok_end >= hi:
         return False
     return any(h.exact and h.phrase not in cues.ambiguous and not _is_cue_word(tokens[m.tok_end], h, cues)
-               for h in gaz.matcher.match_at(tokens, m.tok_end, hi))
+               for h in gaz.match_at(tokens, m.tok_end, hi))
 
 
 def _coordinated(tok: Token, m: Match, prev: Resolved) -> bool:
@@ -355,6 +384,12 @@ def _coordinated(tok: Token, m: Match, prev: Resolved) -> bool:
     cue = prev.context.cue
     return (cue is not None and cue.role == "type" and prev.match.tok_end == m.tok_start
             and m.prefix_len > 0 and tok.norm.startswith("و"))
+
+
+@cache
+def blocker_first_words() -> frozenset[str]:
+    cues = load_cues()
+    return frozenset(p.split(" ", 1)[0] for p, need in cues.ambiguous.items() if need == "never")
 
 
 @cache
@@ -371,7 +406,7 @@ HOST_WINDOW = 4  # a street's city follows it closely: "بشارع بيروت و
 
 
 def _streets_and_districts(doc: Document, out: list[Resolved], cues: Cues,
-                           street_names: dict[int, Place]) -> list[Resolved]:
+                           street_names: dict[int, Place], cue_tokens: list[int]) -> list[Resolved]:
     """Streets, squares and neighbourhoods coded to their city, their own name kept as ``district``.
 
     "شارع بيروت وسط بنغازي" -> Benghazi, district "Beirut Street"; "حي الروضه" in a Taiz story ->
@@ -381,11 +416,10 @@ def _streets_and_districts(doc: Document, out: list[Resolved], cues: Cues,
     covered = {k: res for res in out for k in range(res.match.tok_start, res.match.tok_end)}
     main_city = _main_city(out)
     result = list(out)
-    for c, tok in enumerate(tokens):
-        if tok.kind != "word" or cues.street_or_district.isdisjoint(tok.forms):
-            continue
+    for c in cue_tokens:
+        tok = tokens[c]
         cue = _cue_at(tokens, c, 0, cues)
-        if c in covered or cue is None or not (cue.role == "street" or (cue.role == "type" and cue.kinds == {"district"})):
+        if c in covered or cue is None or cue.word not in cues.street_or_district:
             continue
         sent = doc.sentences[tok.sentence]
         name_end = _name_end(tokens, c + 1, sent.tok_end, cues)
@@ -401,7 +435,8 @@ def _streets_and_districts(doc: Document, out: list[Resolved], cues: Cues,
             result.remove(named)
         label = _district_label(cue, named.place if named else street_names.get(c + 1), doc, tokens,
                                 c + 1, name_end)
-        span = Match(c, name_end, " ".join(t.norm for t in tokens[c:name_end]), (), True, 0)
+        prefix = dict(clitic_forms(tok.norm)).get(cue.word, 0)  # the span leaves out "ب" of "بشارع"
+        span = Match(c, name_end, " ".join(t.norm for t in tokens[c:name_end]), (), prefix == 0, prefix)
         result.append(Resolved(host.place, span, Context(), round(host.confidence - 0.1, 3), district=label))
     result.sort(key=lambda r: r.match.tok_start)
     return result
@@ -486,7 +521,7 @@ def precision_and_relation(res: Resolved) -> tuple[int, str | None]:
     base = 3 if place.kind in {"country", "admin1", "natural"} else 2 if place.kind == "region" else 1
     if ctx.reference:
         return base, "distance"
-    cue = ctx.cue
+    cue = ctx.outer or ctx.cue
     if cue is None or cue.role in {"type", "street"}:
         return base, None
     relation = cue.relation
@@ -509,6 +544,8 @@ def mention_value(res: Resolved, doc: Document) -> dict[str, object]:
     country = countries().get(place.iso2)
     admin1 = None if place.kind == "country" else gaz.admin1_names.get((place.iso2, place.admin1))
     kind = "natural" if res.context.cue is not None and res.context.cue.role == "offshore" else place.kind
+    if res.district and kind == "city":
+        kind = "district"
     if kind == "natural" and place.kind != "natural":
         located = place
     district = res.district or (place.name if place.kind == "district" else None)

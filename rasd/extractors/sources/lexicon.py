@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from rasd.extractors.triggers.scan import ScanMatcher
 from rasd.lang.ar import read_tsv
 from rasd.lang.ar.vocabulary import split_variants
-from rasd.match.phrases import PhraseMatcher
 from rasd.normalize import normalize_phrase
 
 FOLDER = "sources"
@@ -31,13 +31,13 @@ class SourceEntry:
 
 
 @cache
-def cue_matcher() -> PhraseMatcher[Cue]:
+def cue_matcher() -> ScanMatcher[Cue]:
     pairs = [
         (phrase, Cue(row["key"], row["kind"]))
         for row in read_tsv(f"{FOLDER}/cues.tsv")
         for phrase in split_variants(row["ar"])
     ]
-    return PhraseMatcher(pairs, normalize=False)
+    return ScanMatcher(pairs)
 
 
 @cache
@@ -46,7 +46,7 @@ def outlet_rows() -> tuple[dict[str, str], ...]:
 
 
 @cache
-def source_matcher() -> PhraseMatcher[SourceEntry]:
+def source_matcher() -> ScanMatcher[SourceEntry]:
     pairs: list[tuple[str, SourceEntry]] = []
     for row in read_tsv(f"{FOLDER}/nouns.tsv"):
         entry = SourceEntry(row["key"], row["kind"], row["canonical"] or None, row["extend"])
@@ -55,7 +55,18 @@ def source_matcher() -> PhraseMatcher[SourceEntry]:
         entry = SourceEntry(row["key"], "agency" if row["kind"] == "agency" else "media",
                             row["canonical"], "none", outlet=True, scale=row["scale"] or None)
         pairs.extend((phrase, entry) for phrase in split_variants(row["ar"]))
-    return PhraseMatcher(pairs, normalize=False)
+    return ScanMatcher(pairs)
+
+
+@cache
+def extension_words(role: str) -> frozenset[str]:
+    """Indefinite words that continue a written name: ``adjective`` or ``particle`` rows."""
+    return frozenset(
+        word
+        for row in read_tsv(f"{FOLDER}/extensions.tsv")
+        if row["role"] == role
+        for word in split_variants(row["ar"])
+    )
 
 
 @cache

@@ -21,8 +21,10 @@ from rasd.extractors.sources.lexicon import (
     SourceEntry,
     boundary_words,
     cue_matcher,
+    extension_words,
     source_matcher,
 )
+from rasd.extractors.triggers.scan import span_keeping_article
 from rasd.match.phrases import Match, match_span
 from rasd.tokenize.clitics import definite_article
 
@@ -35,6 +37,7 @@ CONFIDENCE_NO_CUE = 0.6
 CLOSING_QUOTE = {"\u00ab": "\u00bb", "\u201c": "\u201d", "\u201e": "\u201d"}  # « » “ ” „
 QUOTES = frozenset({*CLOSING_QUOTE, '"', "'"})
 NAME = "name"  # extend mode of head nouns followed by a name
+ADJECTIVE, PARTICLE = "adjective", "particle"  # roles in sources/extensions.tsv
 
 
 class SourcesStage:
@@ -74,14 +77,17 @@ def _extend(doc: Document, sent: Sentence, match: Match[SourceEntry], cue_tokens
         if quoted is not None:
             return quoted
     adjectives = nationality_adjectives()
+    describing = extension_words(ADJECTIVE)
+    particles = extension_words(PARTICLE)
     head_definite = _is_definite(doc.tokens[match.tok_end - 1])
     stop = min(sent.tok_end, match.tok_end + MAX_EXTENSION)
     for i in range(match.tok_end, stop):
         tok = doc.tokens[i]
         if _blocks(tok, cue_tokens) or i in source_tokens:
             break
-        construct = mode == NAME and i == match.tok_end and not head_definite
-        if not (construct or _is_definite(tok) or any(f in adjectives for f in tok.forms)):
+        after_particle = i > match.tok_end and not particles.isdisjoint(doc.tokens[i - 1].forms)
+        construct = mode == NAME and ((i == match.tok_end and not head_definite) or after_particle)
+        if not (construct or _is_definite(tok) or any(f in adjectives or f in describing for f in tok.forms)):
             break
         end = i + 1
     return end
@@ -107,7 +113,8 @@ def _cue_for(doc: Document, match: Match[SourceEntry], end: int, cues: list[Matc
     """
     before = [c for c in cues if c.tok_end <= match.tok_start and match.tok_start - c.tok_end <= MAX_GAP_BEFORE]
     before = [c for c in before if not any(c.tok_end <= s.tok_start < match.tok_start for s in sources)]
-    before = [c for c in before if not any(_is_boundary(doc.tokens[i]) for i in range(c.tok_end, match.tok_start))]
+    before = [c for c in before if not any(_is_boundary(doc.tokens[i]) and doc.tokens[i].norm not in QUOTES
+                                           for i in range(c.tok_end, match.tok_start))]
     before = [c for c in before if c.payload.kind != RELAY_FROM
               or (relay_seen_before is not None and relay_seen_before < c.tok_start)]
     if before:
@@ -148,7 +155,7 @@ def _sentence_sources(doc: Document, sent: Sentence) -> None:
         cue = _cue_for(doc, match, end_tok, cues, sources, relay_start)
         if cue is None and not entry.outlet:
             continue
-        start, _ = match_span(tokens, match, offsets)
+        start, _ = span_keeping_article(tokens, match, offsets)
         end = tokens[end_tok - 1].end
         value: dict[str, Any] = {
             "name": doc.text[start:end],

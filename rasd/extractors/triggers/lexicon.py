@@ -12,9 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from rasd.extractors.triggers.scan import ScanMatcher
 from rasd.lang.ar import read_tsv
 from rasd.lang.ar.vocabulary import split_variants
-from rasd.match.phrases import PhraseMatcher
 
 FOLDER = "triggers"
 TYPES_FILE = f"{FOLDER}/types.tsv"
@@ -95,8 +95,8 @@ def trigger_entries() -> tuple[tuple[str, TriggerEntry], ...]:
 
 
 @cache
-def trigger_matcher() -> PhraseMatcher[TriggerEntry]:
-    return PhraseMatcher(trigger_entries(), normalize=False)
+def trigger_matcher() -> ScanMatcher[TriggerEntry]:
+    return ScanMatcher(trigger_entries())
 
 
 def _targets(cell: str) -> frozenset[str]:
@@ -104,22 +104,22 @@ def _targets(cell: str) -> frozenset[str]:
 
 
 @cache
-def modifier_matcher() -> PhraseMatcher[Modifier]:
+def modifier_matcher() -> ScanMatcher[Modifier]:
     pairs = []
     for row in read_tsv(MODIFIERS_FILE):
         mod = Modifier(row["key"], _targets(row["applies_to"]), row["becomes"], int(row["window"] or 0))
         pairs.extend((phrase, mod) for phrase in split_variants(row["ar"]))
-    return PhraseMatcher(pairs, normalize=False)
+    return ScanMatcher(pairs)
 
 
 @cache
-def guard_matcher() -> PhraseMatcher[Guard]:
+def guard_matcher() -> ScanMatcher[Guard]:
     pairs = []
     for row in read_tsv(GUARDS_FILE):
         guard = Guard(row["key"], row["context"], _targets(row["applies_to"]), int(row["window"] or 0),
                       int(row.get("doc_min") or 0))
         pairs.extend((phrase, guard) for phrase in split_variants(row["ar"]))
-    return PhraseMatcher(pairs, normalize=False)
+    return ScanMatcher(pairs)
 
 
 def applies(targets: frozenset[str], entry: TriggerEntry) -> bool:

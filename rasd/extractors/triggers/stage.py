@@ -122,10 +122,14 @@ def _sentence_triggers(doc: Document, sent: Sentence, guards: list[Match[Guard]]
             default = types[entry.default_type]
             value["default_sub_event_type"] = default.sub_event_type
             value["default_event_type"] = default.event_type
-        guard = _guard(match, guards) or document_guard
+        guard = _guard(match, guards)
+        scope = "sentence" if guard else None
+        if guard is None and document_guard is not None:
+            guard, scope = document_guard, "document"
         value["sport_context"] = guard is not None and guard.payload.context == SPORT
         value["guard"] = guard.payload.context if guard else None
         value["guard_key"] = guard.payload.key if guard else None
+        value["guard_scope"] = scope  # "document": flagged by the words of the whole article
         value["guard_span"] = list(match_span(tokens, guard, offsets)) if guard else None
         confidence = CONFIDENCE.get(entry.strength, 0.5) * (GUARDED_FACTOR if guard else 1.0)
         start, end = match_span(tokens, match, offsets)

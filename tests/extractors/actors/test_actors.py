@@ -197,3 +197,19 @@ def test_seed_article_actors() -> None:
     assert "Mujahideen Shura Council of Derna" in names
     assert "Military Forces of Libya (2014-) House of Representatives" in names
     assert "Civilians (Libya)" in names
+
+
+HELDOUT_FLOOR = 0.9  # share of expected held-out actor names found
+
+
+def test_heldout_sentences_floor() -> None:
+    with (HERE / "heldout.tsv").open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader([ln for ln in fh if not ln.startswith("#")], delimiter="\t",
+                                   quoting=csv.QUOTE_NONE))
+    hits = total = 0
+    for row in rows:
+        names = {m.value["name"] for m in run(row["sentence"], "2018-06-15").mentions_of("actor")}
+        for name in split_variants(row["expect"]):
+            total += 1
+            hits += name in names
+    assert hits / total >= HELDOUT_FLOOR, f"{hits}/{total}"

@@ -92,21 +92,28 @@ def _write_geonames(tmp: Path) -> tuple[Path, Path]:
 
 def test_geonames_import(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from rasd.extractors.places import cli
-    from rasd.extractors.places.gazetteer import _read_gz
+    from rasd.extractors.places.gazetteer import _read_gz, load_gazetteer
 
     monkeypatch.setenv("RASD_GAZETTEER_DIR", str(tmp_path / "gaz"))
     dump, alt = _write_geonames(tmp_path)
     parser = argparse.ArgumentParser()
     cli.register(parser.add_subparsers())
     args = parser.parse_args(["gazetteer", "import", str(dump), "--alternate-names", str(alt)])
-    assert args.func(args) == 0
+    assert args.handler(args) == 0
     files = list((tmp_path / "gaz").glob("*.tsv.gz"))
     assert len(files) == 1
     imported = _read_gz(files[0], set())
     assert [(p.id, p.name) for p in imported] == [("9990001", "Qaryat Test")]
     assert set(imported[0].ar) == {"زاويه الاختبار", "قريه تجريبيه"}
     bad = parser.parse_args(["gazetteer", "import", str(tmp_path / "missing.txt")])
-    assert bad.func(bad) == 2
+    assert bad.handler(bad) == 2
+    load_gazetteer.cache_clear()  # the imported village is found by the geoparser
+    try:
+        values = places("قتل شخصان في هجوم على قرية تجريبية في ليبيا")
+        assert any(v["geonameid"] == 9990001 for v in values)
+    finally:
+        monkeypatch.delenv("RASD_GAZETTEER_DIR")
+        load_gazetteer.cache_clear()
 
 
 def test_lookup_cli(capsys: pytest.CaptureFixture[str]) -> None:
@@ -115,7 +122,7 @@ def test_lookup_cli(capsys: pytest.CaptureFixture[str]) -> None:
     parser = argparse.ArgumentParser()
     cli.register(parser.add_subparsers())
     args = parser.parse_args(["gazetteer", "lookup", "بنغازي"])
-    assert args.func(args) == 0
+    assert args.handler(args) == 0
     assert "Benghazi" in capsys.readouterr().out
 
 

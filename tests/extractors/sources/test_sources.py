@@ -149,3 +149,28 @@ def test_seed_article_sources() -> None:
     assert by_kind["agency"].value["name"].startswith("وكالة الانباء")
     assert by_kind["military"].value["name"] == "مصادر عسكرية"
     assert by_kind["military"].value["cited_by"] == [by_kind["agency"].start, by_kind["agency"].end]
+
+
+def test_every_extension_row_continues_a_written_name() -> None:
+    words: set[str] = set()
+    for row in ROWS:
+        for m in run(row["sentence"]).mentions_of("source"):
+            words.update(normalize_phrase(m.value["name"]).split())
+    for row in read_tsv("sources/extensions.tsv"):
+        assert words & set(split_variants(row["ar"])), row["key"]
+
+
+HELDOUT_FLOOR = 0.9  # share of expected held-out sources (kind and written name) found
+
+
+def test_heldout_sentences_floor() -> None:
+    with (HERE / "heldout.tsv").open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader([ln for ln in fh if not ln.startswith("#")], delimiter="\t",
+                                   quoting=csv.QUOTE_NONE))
+    hits = total = 0
+    for row in rows:
+        got = {(m.value["kind"], m.value["name"]) for m in run(row["sentence"]).mentions_of("source")}
+        for spec in split_variants(row["expect"]):
+            total += 1
+            hits += tuple(spec.split("=", 1)) in got
+    assert hits / total >= HELDOUT_FLOOR, f"{hits}/{total}"

@@ -195,9 +195,25 @@ def test_a_sports_report_flags_every_trigger() -> None:
             "وشن الضيوف هجوما متواصلا في الدقائق الأخيرة أمام الجماهير.")
     (m,) = run(text).mentions_of("trigger")
     assert m.value["key"] == "attack_generic" and m.value["sport_context"] is True
+    assert m.value["guard_scope"] == "document"
     assert m.confidence < 0.5
 
 
 def test_a_war_report_naming_one_sport_word_is_not_flagged() -> None:
     text = "قصفت المدفعية محيط الملعب البلدي في المدينة. وقتل ثلاثة مدنيين في القصف."
     assert not any(m.value["sport_context"] for m in run(text).mentions_of("trigger"))
+
+
+HELDOUT_FLOOR = 0.9  # share of held-out sentences whose top-ranked trigger has the expected type
+
+
+def test_heldout_sentences_floor() -> None:
+    with (HERE / "heldout.tsv").open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader([ln for ln in fh if not ln.startswith("#")], delimiter="\t",
+                                   quoting=csv.QUOTE_NONE))
+    hits = 0
+    for row in rows:
+        found = [m.value for m in run(row["sentence"]).mentions_of("trigger") if not m.value["guard"]]
+        best = min(found, key=lambda v: v["rank"], default=None)
+        hits += best is not None and _type_of(best) == row["expect"]
+    assert hits / len(rows) >= HELDOUT_FLOOR, f"{hits}/{len(rows)}"

@@ -1,0 +1,240 @@
+"""ACLED conventions for actors that word order does not settle, actors the event type implies,
+sides carried over from the discourse, and claims of responsibility (see docs/events.md)."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from rasd.events.actors import CIVILIAN_INTER, PROTESTER_INTER, RIOTER_INTER, STATE_INTER, side
+from rasd.events.incident import ActorSlot, Incident
+from rasd.events.view import ArticleView
+
+ARMED_INTERS = frozenset({2, 3, 4, 8})
+
+
+STATE_OR_EXTERNAL = frozenset({1, 8})
+
+
+def role_conventions(inc: Incident) -> None:
+    """ACLED's reading of who did what, where word order does not say it:
+    - remote violence: a non-state actor named after the weapon without a marker is its target
+      ("air raids on IS positions");
+    - arrests: the arresting side is the state; others are the arrested;
+    - bombs, IEDs and grenades are not planted by state forces: state forces named there are the
+      target, unless marked as the agent;
+    - excessive force: the state is actor1, the protesters actor2."""
+    sub = inc.sub_event_type
+    for s in inc.actors:
+        if s.marked:
+            continue
+        if inc.event_type == "Explosions/Remote violence" and s.after and s.inter not in STATE_OR_EXTERNAL:
+            s.role = "actor2"
+        elif sub == "Arrests":
+            s.role = "actor1" if s.inter in STATE_OR_EXTERNAL else "actor2"
+        elif sub in ARMED_BY_DEFINITION and s.inter == STATE_INTER:
+            s.role = "actor2"
+    if sub == "Excessive force against protesters":
+        for s in inc.actors:
+            s.role = "actor2" if s.inter in (PROTESTER_INTER, RIOTER_INTER) else "actor1"
+
+
+def territorial_by_actor(inc: Incident) -> None:
+    """Who took the territory decides its type: state forces (and foreign forces fighting with
+    them) regain it, any other actor overtakes it."""
+    first = side(inc, "actor1")
+    if inc.sub_event_type in ("Government regains territory", "Non-state actor overtakes territory") and first:
+        inc.sub_event_type = ("Government regains territory" if first[0].inter in STATE_OR_EXTERNAL
+                              else "Non-state actor overtakes territory")
+
+
+def type_by_actors(inc: Incident) -> None:
+    """An attack word that settles no type ("attack", "targeted") with no victims counted: an attack
+    on an armed side is fighting, otherwise an attack (on civilians)."""
+    if inc.event_type is not None:
+        return
+    if not inc.actors or not inc.triggers:
+        return
+    armed_target = any(s.role == "actor2" and s.inter in ARMED_INTERS | {STATE_INTER} for s in inc.actors)
+    armed_agent = any(s.role == "actor1" and s.inter in ARMED_INTERS | {STATE_INTER} for s in inc.actors)
+    if armed_target and armed_agent:
+        inc.event_type, inc.sub_event_type = "Battles", "Armed clash"
+    elif armed_agent:
+        inc.event_type, inc.sub_event_type = "Violence against civilians", "Attack"
+    else:
+        return
+    inc.typed_by_victims = True
+
+
+def refine_by_actors(inc: Incident) -> None:
+    """Fighting between crowds is rioting (ACLED Riots), not a battle between armed groups."""
+    if inc.sub_event_type != "Armed clash" or not inc.actors:
+        return
+    inters = {s.inter for s in inc.actors}
+    if not inters & {PROTESTER_INTER, RIOTER_INTER} or inters & ARMED_INTERS:
+        return
+    inc.event_type = "Riots"
+    inc.sub_event_type = "Violent demonstration" if STATE_INTER in inters else "Mob violence"
+    for s in inc.actors:
+        if s.inter == PROTESTER_INTER:
+            s.name, s.inter = s.name.replace("Protesters", "Rioters"), RIOTER_INTER
+    if inc.sub_event_type == "Mob violence" and len(side(inc, "actor2")) == 0 and len(inc.actors) == 1:
+        only = inc.actors[0]
+        inc.actors.append(ActorSlot(only.mention, "actor2", only.name, only.inter))
+
+
+def other_side(view: ArticleView, inc: Incident) -> None:
+    """A battle told with one side in its clause: the other side is the first other armed actor of
+    its sentence, else of the sentences just before and after."""
+    if inc.event_type != "Battles" or len({s.name for s in inc.actors}) != 1:
+        return
+    taken = inc.actors[0].name
+    for sentence in (inc.sentence, inc.sentence - 1, inc.sentence + 1):
+        armed = [m for m in view.in_sentence("actor", sentence)
+                 if (m.value.get("name") or m.text) != taken and m.value.get("inter") in ARMED_INTERS | {STATE_INTER}]
+        armed.sort(key=lambda m: bool(m.value.get("generic")))  # a named group before "gunmen"
+        if armed:
+            m = armed[0]
+            role = "actor2" if inc.actors[0].role == "actor1" else "actor1"
+            inc.actors.append(ActorSlot(m, role, m.value.get("name") or m.text, m.value.get("inter")))
+            return
+
+
+def fill_from_discourse(incidents: list[Incident]) -> None:
+    """A battle told with only its losing side ("they drove IS out"), or with no side at all, takes
+    its sides from the battle told just before in the same or previous sentence ("clashes
+    between X and IS")."""
+    for prev, inc in pairwise(incidents):
+        if inc.event_type != "Battles" or side(inc, "actor1") or inc.sentence - prev.sentence > 1:
+            continue
+        if not inc.actors:
+            # "the council's fighters then drove the group out": the same two sides
+            if prev.event_type == "Battles":
+                inc.actors = [ActorSlot(s.mention, s.role, s.name, s.inter) for s in prev.actors]
+            continue
+        taken = {s.name for s in inc.actors}
+        donor = next((s for s in prev.actors if s.name not in taken), None)
+        if donor is not None:
+            inc.actors.insert(0, ActorSlot(donor.mention, "actor1", donor.name, donor.inter))
+
+
+# Sub-event types whose perpetrator is an armed group by definition (a bomb is planted by someone):
+# with no actor named, ACLED codes "Unidentified Armed Group (country)".
+ARMED_BY_DEFINITION = frozenset({"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"})
+GENERIC_FALLBACK = {"protesters": ("Protesters", 6), "rioters": ("Rioters", 5), "civilians": ("Civilians", 7),
+                    "police": ("Police Forces", 1),
+                    "unidentified_armed_group": ("Unidentified Armed Group", 3)}
+
+
+def generic_actor(key: str, iso2: str | None, country: str | None, date: str | None) -> tuple[str, int]:
+    """Name and inter code of a generic actor for a country (via the actors stage when present)."""
+    try:
+        from rasd.extractors.actors import resolve_actor
+
+        value = resolve_actor(key, iso2, date=date)
+        return value["name"], value["inter"]
+    except Exception:  # the actors stage is optional here
+        label, inter = GENERIC_FALLBACK[key]
+        return (f"{label} ({country})" if country else label), inter
+
+
+def implied_actors(inc: Incident, iso2: str | None, country: str | None, date: str | None) -> None:
+    """Actors the event type itself names: protesters at a protest, rioters at a riot, an armed
+    group behind a bomb; bystanders are no party to a battle."""
+    sub = inc.sub_event_type
+    if inc.event_type not in ("Violence against civilians", "Explosions/Remote violence", "Riots"):
+        inc.actors = [s for s in inc.actors if s.inter != CIVILIAN_INTER]  # civilians are no party here
+    if inc.event_type == "Battles":
+        if len(inc.actors) == 1 and inc.actors[0].mention.value.get("generic") and _between(inc):
+            only = inc.actors[0]  # "clashes between two armed groups"
+            inc.actors.append(ActorSlot(only.mention, "actor2", only.name, only.inter))
+        return
+    if sub == "Excessive force against protesters":
+        # the state used the force; protesters are its target; bystanders are neither
+        inc.actors = [s for s in inc.actors if s.inter != CIVILIAN_INTER]
+        if not any(s.inter == PROTESTER_INTER for s in inc.actors):
+            name, inter = generic_actor("protesters", iso2, country, date)
+            inc.actors.append(ActorSlot(inc.anchor, "actor2", name, inter))
+        if not any(s.role == "actor1" for s in inc.actors):
+            name, inter = generic_actor("police", iso2, country, date)
+            inc.actors.insert(0, ActorSlot(inc.anchor, "actor1", name, inter))
+        return
+    if inc.event_type == "Violence against civilians":
+        _civilians_as_target(inc, iso2, country, date)
+        return
+    if inc.event_type in ("Protests", "Riots"):
+        crowd_key = "protesters" if inc.event_type == "Protests" else "rioters"
+        crowd = [s for s in inc.actors if s.inter in (PROTESTER_INTER, RIOTER_INTER)]
+        others = [s for s in inc.actors if s not in crowd and s.inter != CIVILIAN_INTER]
+        if not crowd:
+            name, inter = generic_actor(crowd_key, iso2, country, date)
+            crowd = [ActorSlot(inc.anchor, "actor1", name, inter)]
+        for s in crowd[:1]:
+            s.role = "actor1"
+        for s in crowd[1:]:
+            s.role = "actor2" if sub == "Mob violence" else "actor1"
+        for s in others:
+            s.role = "actor2"
+        if sub == "Peaceful protest":
+            others = []  # no one intervened in a peaceful protest
+        elif sub == "Protest with intervention" and not others:
+            name, inter = generic_actor("police", iso2, country, date)
+            others = [ActorSlot(inc.anchor, "actor2", name, inter)]
+        inc.actors = crowd + others
+        return
+    if sub == "Arrests" and not side(inc, "actor1"):
+        name, inter = generic_actor("police", iso2, country, date)  # arrests are made by the state
+        inc.actors.insert(0, ActorSlot(inc.anchor, "actor1", name, inter))
+    if sub in ARMED_BY_DEFINITION and not side(inc, "actor1"):
+        name, inter = generic_actor("unidentified_armed_group", iso2, country, date)
+        inc.actors.insert(0, ActorSlot(inc.anchor, "actor1", name, inter))
+
+
+def _civilians_as_target(inc: Incident, iso2: str | None, country: str | None, date: str | None) -> None:
+    """Violence against civilians: civilians are actor2; every armed actor is on the perpetrator
+    side, a non-state group (or a marked agent) first."""
+    civilians = [s for s in inc.actors if s.inter == CIVILIAN_INTER]
+    armed = [s for s in inc.actors if s.inter != CIVILIAN_INTER]
+    armed.sort(key=lambda s: (not (s.marked and s.role == "actor1"), s.inter in STATE_OR_EXTERNAL))
+    for s in armed:
+        s.role = "actor1"
+    for s in civilians:
+        s.role = "actor2"
+    if not civilians:
+        name, inter = generic_actor("civilians", iso2, country, date)
+        civilians = [ActorSlot(inc.anchor, "actor2", name, inter)]
+    inc.actors = armed + civilians
+
+
+def _between(inc: Incident) -> bool:
+    return inc.extra.get("between", False)
+
+
+CLAIM_REACH = 3  # sentences between an incident and the claim of responsibility for it
+UNIDENTIFIED = "Unidentified"
+
+
+def apply_claims(view: ArticleView, incidents: list[Incident], claims: list) -> None:
+    """A claim of responsibility ("IS claimed the attack") is no incident, but it names the
+    perpetrator of the incident it claims: the latest violent incident told before it (or in its
+    sentence) that has no named actor1."""
+    for claim in claims:
+        cue = claim.verdict.cue
+        sentence = view.sentence_of_tok(cue.tok_start)
+        claimer = next((m for m in view.in_sentence("actor", sentence)
+                        if m.start >= cue.start and m.value.get("inter") not in (CIVILIAN_INTER, None)
+                        and not m.value.get("generic")), None)
+        if claimer is None:
+            continue
+        target = None
+        for inc in incidents:
+            if inc.sentence <= sentence and sentence - inc.sentence <= CLAIM_REACH and inc.event_type in (
+                    "Explosions/Remote violence", "Violence against civilians", "Battles"):
+                target = inc
+        if target is None:
+            continue
+        first = side(target, "actor1")
+        if first and UNIDENTIFIED not in first[0].name:
+            continue
+        target.actors = [s for s in target.actors if not (s.role == "actor1" and UNIDENTIFIED in s.name)]
+        target.actors.insert(0, ActorSlot(claimer, "actor1", claimer.value.get("name") or claimer.text,
+                                          claimer.value.get("inter"), marked=True))

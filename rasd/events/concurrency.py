@@ -1,0 +1,129 @@
+"""Concurrent tactics: several trigger words that tell one incident.
+
+Triggers of one clause within a few tokens are one incident: the highest in the ACLED
+hierarchy names it, a territorial change stays its own incident, and an explicit outcome
+("without a fight", "intercepted", "mass grave") outranks the verb or weapon told with it. A
+weak trigger joins the nearest strong trigger of its clause. Side developments told inside an
+incident's sentence (property burnt, attackers caught, arrests at a protest, the fighting that
+led to a take-over) are part of it.
+"""
+
+from __future__ import annotations
+
+from rasd.events import types as T
+from rasd.events.fatalities import is_incident_toll, point
+from rasd.events.incident import Incident
+from rasd.events.modality import Verdict
+from rasd.events.view import ArticleView
+
+CONCURRENT_REACH = 8  # tokens between triggers told as one incident ("clashes and shelling")
+
+
+def _absorb(into: Incident, other: Incident) -> None:
+    into.triggers.extend(other.triggers)
+    into.casualties.extend(other.casualties)
+    if other.anchor_kind == "strong" and into.anchor_kind == "weak" and into.event_type == other.event_type:
+        into.anchor_kind = "strong"  # a strong word of the same type settles the incident
+    for override, beaten in ((T.NON_VIOLENT_TRANSFER, T.TERRITORIAL), (T.DISRUPTED, T.REMOTE_SUBS),
+                             (T.OTHER, T.VAC_SUBS)):
+        # "took the town without a fight", "intercepted a missile", "bodies found in a mass grave":
+        # the explicit outcome outranks the verb or the weapon told with it
+        pair = {into.sub_event_type, other.sub_event_type}
+        if override in pair and pair - {override} <= beaten | {override}:
+            into.event_type, into.sub_event_type = T.STRATEGIC, override
+            into.anchor_kind = "strong" if "strong" in (into.anchor_kind, other.anchor_kind) else into.anchor_kind
+            return
+    if other.anchor_kind == "strong" and T.rank(other.event_type, other.sub_event_type) < T.rank(
+        into.event_type, into.sub_event_type
+    ):
+        into.event_type, into.sub_event_type = other.event_type, other.sub_event_type
+    if into.event_type is None:
+        into.event_type, into.sub_event_type = other.event_type, other.sub_event_type
+
+
+def group_concurrent(incidents: list[Incident], soft: dict[int, Verdict]) -> list[Incident]:
+    out: list[Incident] = []
+    for inc in incidents:
+        host = next(
+            (o for o in out if o.clause == inc.clause and abs(o.tok - inc.tok) <= CONCURRENT_REACH
+             and id(o) not in soft and id(inc) not in soft and _concurrent(o, inc)),
+            None,
+        )
+        if host is None:
+            out.append(inc)
+        else:
+            _absorb(host, inc)
+    # weak triggers join the nearest strong incident of their sentence
+    strong = [i for i in out if i.anchor_kind == "strong"]
+    result: list[Incident] = []
+    for inc in out:
+        if inc.anchor_kind == "weak":
+            peers = [s for s in strong if s.sentence == inc.sentence
+                     and (s.clause == inc.clause or abs(s.tok - inc.tok) <= CONCURRENT_REACH)]
+            if peers:
+                _absorb(min(peers, key=lambda s: abs(s.tok - inc.tok)), inc)
+                continue
+        result.append(inc)
+    return result
+
+
+def _concurrent(a: Incident, b: Incident) -> bool:
+    if (a.sub_event_type in T.TERRITORIAL) != (b.sub_event_type in T.TERRITORIAL):
+        return False
+    return a.anchor_kind == b.anchor_kind == "strong" or "weak" in (a.anchor_kind, b.anchor_kind)
+
+
+
+
+def _after_cue(view: ArticleView, inc: Incident) -> bool:
+    return any(h.payload.effect == "aftermath" and 0 <= inc.tok - h.tok_end < h.payload.window
+               for h in view.hits_in_sentence(view.context, inc.sentence))
+
+
+def absorb_side_developments(view: ArticleView, incidents: list[Incident]) -> list[Incident]:
+    """A strategic development told inside a violent incident's sentence (cars burnt, weapons
+    taken during the attack) is part of that incident, not an event of its own; arrests at a
+    protest make it a protest with intervention; a territorial change "without a fight" told in
+    the sentence of a take-over is a non-violent transfer."""
+    violent = [i for i in incidents if T.is_violent(i.event_type)
+               or (i.event_type is None and i.anchor.value.get("disorder_type") == "Political violence")]
+    protests = [i for i in incidents if i.event_type == T.PROTESTS]
+    territorial = [i for i in incidents if i.sub_event_type in T.TERRITORIAL]
+    out = []
+    for inc in incidents:
+        host = None
+        if inc.sub_event_type == T.ARMED_CLASH and _after_cue(view, inc):
+            # "took the town after days of fighting": the fighting is how the take-over happened
+            host = next((t for t in territorial if t.sentence == inc.sentence), None)
+            if host is not None:
+                host.anchor_kind = "strong"  # the fighting confirms a take-over told with a weak word
+        elif inc.sub_event_type == T.ARRESTS:
+            host = next((p for p in protests if p.sentence == inc.sentence), None)
+            if host is not None and host.sub_event_type == "Peaceful protest":
+                host.sub_event_type = "Protest with intervention"
+            if host is None:  # attackers caught during the attack
+                caught = any(c.value.get("group") in ("attackers", "assailants", "gunmen") for c in inc.casualties)
+                host = next((v for v in violent if v is not inc and v.sentence == inc.sentence
+                             and (v.clause == inc.clause or caught)), None)
+        elif inc.event_type == T.STRATEGIC and not _has_own_count(inc):
+            host = next((v for v in violent if v.sentence == inc.sentence and v is not inc), None)
+            if (inc.sub_event_type == T.NON_VIOLENT_TRANSFER and inc.anchor_kind == "strong" and host is not None
+                    and host.sub_event_type in T.TERRITORIAL):
+                host.event_type, host.sub_event_type = T.STRATEGIC, T.NON_VIOLENT_TRANSFER
+            if (inc.sub_event_type == T.OTHER and inc.anchor_kind == "strong" and host is not None
+                    and (host.event_type in (T.VAC, None))):
+                host.event_type, host.sub_event_type = T.STRATEGIC, T.OTHER  # a mass grave found
+                host.anchor_kind, host.typed_by_victims = "strong", False
+        if host is None:
+            out.append(inc)
+        else:
+            host.triggers.extend(inc.triggers)
+            host.casualties.extend(inc.casualties)
+    return out
+
+
+# Guard contexts flagged by the triggers stage -> non-event reasons (docs/mentions.md).
+
+
+def _has_own_count(inc: Incident) -> bool:
+    return any(is_incident_toll(c) and (point(c) or 0) > 0 for c in inc.casualties)

@@ -1,0 +1,49 @@
+"""Does an incident carry enough of its own to be an event? (specifics, conflict in view, place)"""
+
+from __future__ import annotations
+
+from rasd.events import types as T
+from rasd.events.candidates import ARMED_GROUPS
+from rasd.events.fatalities import is_incident_toll, point
+from rasd.events.incident import Incident
+
+CONFLICT_GROUPS = ARMED_GROUPS | {"civilians", "protesters", "journalists", "medics", "prisoners", "detainees"}
+ARMED_INTERS = frozenset({1, 2, 3, 4, 8})
+
+
+def _conflict_deaths(inc: Incident) -> bool:
+    """Counts with no trigger word are an incident only when conflict is in view: victims named as
+    soldiers, fighters, civilians ... or an armed actor in the sentence (floods and heat waves
+    also kill "people")."""
+    tolls = [c for c in inc.casualties if is_incident_toll(c) and point(c) is not None]
+    if not tolls:
+        return False
+    if any(c.value.get("group") in CONFLICT_GROUPS for c in tolls):
+        return True
+    return any(s.inter in ARMED_INTERS for s in inc.actors)
+
+
+def is_located(inc: Incident) -> bool:
+    """Checked once retellings are merged: an incident with no toll needs a place finer than a
+    country - otherwise it is a statement about the conflict, not a report of an incident."""
+    if any(point(c) is not None for c in inc.casualties if is_incident_toll(c)):
+        return True
+    return inc.place is not None and inc.place.value.get("kind") != "country"
+
+
+def is_substantive(inc: Incident) -> bool:
+    """A weak trigger alone needs a count or a town-level place of its own to be an incident."""
+    if inc.event_type is None:
+        return False
+    if inc.anchor_kind == "casualty":
+        return _conflict_deaths(inc)
+    if any(point(c) is not None for c in inc.casualties if is_incident_toll(c)):
+        return True
+    town = inc.place_own and inc.place is not None and inc.place.value.get("kind") in ("city", "district")
+    if inc.anchor_kind == "weak":
+        return town and inc.date_own and inc.sub_event_type not in T.TERRITORIAL
+    if inc.sub_event_type in T.TERRITORIAL and not inc.actors:
+        return False  # a change of territory is told with who took it
+    # A strong trigger with no place or date of its own is a generic mention ("the areas of
+    # confrontation", "the right to protest"), not an incident report.
+    return inc.date_own or (inc.place_own and bool(inc.actors))
