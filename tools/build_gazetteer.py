@@ -44,6 +44,8 @@ OUT_CODES = PLACES / "country_codes.tsv"
 COLUMNS = ("id", "kind", "ar", "name", "iso2", "admin1", "lat", "lon", "population", "parent", "source")
 ARABIC_NAME = re.compile(r"^[\u0621-\u064a ]+$")
 MIN_NAME_LEN = 2
+NON_DECOMPOSING = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D",
+                                 "æ": "ae", "œ": "oe", "ß": "ss", "ə": "a", "Ə": "A", "ħ": "h"})
 
 
 def _read_tsv(path: Path) -> list[dict[str, str]]:
@@ -65,6 +67,14 @@ def _fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return re.sub(r"[^a-z0-9]", "", text.lower())
+
+
+def _ascii_name(name: str) -> str:
+    """ACLED writes place names in plain ASCII: "Ḩays" -> "Hays", "Dar‘ā" -> "Dara"."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.translate(NON_DECOMPOSING)
+    return re.sub(r"[‘’ʿʾ`´]", "", text).strip()
 
 
 def _variants(cell: str) -> list[str]:
@@ -173,7 +183,7 @@ def build() -> tuple[bytes, str]:
         if not names:
             continue
         rows[str(city["geonameid"])] = _row(
-            id=city["geonameid"], kind="city", ar="|".join(names), name=city["name"],
+            id=city["geonameid"], kind="city", ar="|".join(names), name=_ascii_name(city["name"]),
             iso2=city["countrycode"], admin1=city["admin1code"], lat=city["latitude"],
             lon=city["longitude"], population=city["population"],
             source="geonames+curated" if city["geonameid"] in extra_names else "geonames",

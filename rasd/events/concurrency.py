@@ -22,8 +22,8 @@ CONCURRENT_REACH = 8  # tokens between triggers told as one incident ("clashes a
 def _absorb(into: Incident, other: Incident) -> None:
     into.triggers.extend(other.triggers)
     into.casualties.extend(other.casualties)
-    if other.anchor_kind == "strong" and into.anchor_kind == "weak" and into.event_type == other.event_type:
-        into.anchor_kind = "strong"  # a strong word of the same type settles the incident
+    if other.anchor_kind == "strong" and into.anchor_kind == "weak" and into.event_type in (None, other.event_type):
+        into.anchor_kind = "strong"  # a strong word settles what a weak or untyped word left open
     for override, beaten in ((T.NON_VIOLENT_TRANSFER, T.TERRITORIAL), (T.DISRUPTED, T.REMOTE_SUBS),
                              (T.OTHER, T.VAC_SUBS)):
         # "took the town without a fight", "intercepted a missile", "bodies found in a mass grave":

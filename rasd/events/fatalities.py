@@ -51,6 +51,8 @@ def point(m: Mention) -> int | None:
         return 0
     if v.get("unknown"):
         return None
+    if v.get("qualifier") in VAGUE_POINT and not v.get("number_span") and "number_span" in v:
+        return None  # "others were injured": a plural with no number word is no count
     low = v.get("min")
     if isinstance(low, int | float):
         return int(low)
@@ -172,6 +174,9 @@ def combine_tellings(tellings: list[tuple[list[Mention], bool]], kind: str, sent
         if count.value == result.value:
             result.mentions.extend(m for m in count.mentions if m not in result.mentions)  # corroboration
             continue
+        if any(m.value.get("update") for m in count.mentions):
+            result = count  # "the toll rose to ...": a revised total replaces the first report
+            continue
         if count.vague:
             continue
         mine, theirs = _groups(result), _groups(count)
@@ -180,7 +185,9 @@ def combine_tellings(tellings: list[tuple[list[Mention], bool]], kind: str, sent
             result = _added(result, count)
         elif result.vague:
             result = count
-        elif strong and count.value is not None and result.value is not None:
+        elif count.value is not None and result.value is not None and (strong or count.value > result.value):
+            # another report of the same incident: keep the lowest figure, note the dispute (a
+            # lower figure from a vaguer telling - "a commander was killed" - is not a report)
             low, high = sorted((result, count), key=lambda c: c.value)
             low.disputed = True
             low.max = max(high.max if high.max is not None else high.value, low.max or 0)

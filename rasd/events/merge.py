@@ -64,8 +64,9 @@ def _same_incident(a: Incident, b: Incident, sentence_of) -> bool:
     same_toll = any(x.value == y.value and x.value for x, y in firm)
     telling_toll = any(x.value == y.value and (x.value or 0) >= DISTINCT_TOLL for x, y in firm)
     near = min(abs(x - y) for x in a.sentences for y in b.sentences) <= TOLL_REACH
-    if (telling_toll and near and T.is_violent(a.event_type) and T.is_violent(b.event_type)
-            and (_places_compatible(a, b) or _same_region(a.place, b.place))):
+    headline = 0 in a.sentences or 0 in b.sentences  # a title or lead retold in the body
+    if (telling_toll and T.is_violent(a.event_type) and T.is_violent(b.event_type)
+            and (headline or (near and (_places_compatible(a, b) or _same_region(a.place, b.place))))):
         return True  # the same toll told again ("9 killed in shelling" / "the air raid killed 9")
     if not _places_compatible(a, b):
         return False
@@ -80,7 +81,9 @@ def _same_incident(a: Incident, b: Incident, sentence_of) -> bool:
         return True
     conflict = any(x.value != y.value and not _disjoint(x, y) for x, y in firm)
     if conflict:
-        return _same_precise_place_and_day(a, b)
+        # differing reports: one event when they tell the same town (ACLED: one event per
+        # location and day; the lowest figure is kept and the dispute noted)
+        return _same_precise_place_and_day(a, b) or (near and _same_town(a, b))
     if _same_precise_place_and_day(a, b):
         return True
     near = min(abs(x - y) for x in a.sentences for y in b.sentences) <= RETELLING_REACH
@@ -145,6 +148,11 @@ def _dates_compatible(a: Incident, b: Incident) -> bool:
         return True
     # a vaguer date (week, month) may contain the precise one
     return max(da.precision or 1, db.precision or 1) > 1 and (da.date or "")[:7] == (db.date or "")[:7]  # type: ignore[union-attr]
+
+
+def _same_town(a: Incident, b: Incident) -> bool:
+    return (a.place_own and b.place_own and place_key(a.place) == place_key(b.place)
+            and (a.place.value.get("geo_precision") or 3) <= 2)  # type: ignore[union-attr]
 
 
 def _same_precise_place_and_day(a: Incident, b: Incident) -> bool:

@@ -26,7 +26,8 @@ def _conflict_deaths(inc: Incident) -> bool:
 def is_located(inc: Incident) -> bool:
     """Checked once retellings are merged: an incident with no toll needs a place finer than a
     country - otherwise it is a statement about the conflict, not a report of an incident."""
-    if any(point(c) is not None for c in inc.casualties if is_incident_toll(c)):
+    if any(point(c) is not None for c in inc.casualties
+           if is_incident_toll(c) and c.value.get("type") in ("killed", "injured", "killed_or_injured")):
         return True
     return inc.place is not None and inc.place.value.get("kind") != "country"
 

@@ -95,6 +95,8 @@ class DocBuilder:
                  "unknown": False, "preliminary": False, "includes_attacker": False,
                  "number_span": None, "trigger_span": None}
         value.update(flags)
+        if value["number_span"] is None and (n is not None or qualifier):
+            value["number_span"] = list(self._span(needle, nth))  # a number word is there
         return self.add("casualty", needle, value, nth)
 
     def place(self, needle: str, city: str, nth: int = 0, *, kind: str = "city", geo_precision: int = 1,

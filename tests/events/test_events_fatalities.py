@@ -98,3 +98,24 @@ def test_counts_of_two_verbs_in_one_sentence_do_not_add_when_one_is_a_total() ->
 def test_vague_retelling_in_another_sentence_does_not_lower_a_stated_figure() -> None:
     c = count_of([cas("killed", 12, sentence=0), cas("killed", 3, sentence=1, start=50, qualifier="some")], "killed")
     assert (c.value, c.qualifier) == (12, "exact")
+
+
+def test_plural_with_no_number_word_is_no_count() -> None:
+    assert point(cas("injured", 3, qualifier="some", number_span=None)) is None
+    assert point(cas("injured", None, qualifier="dozens", number_span=[5, 12])) == 12
+
+
+def test_revised_total_in_a_later_telling_replaces_the_first() -> None:
+    from rasd.events.fatalities import combine_tellings
+
+    first = [cas("killed", 3, sentence=0)]
+    later = [cas("killed", 5, sentence=2, start=80, update=True)]
+    assert combine_tellings([(first, True), (later, False)], "killed").value == 5
+
+
+def test_higher_figure_from_another_report_is_noted_not_taken() -> None:
+    from rasd.events.fatalities import combine_tellings
+
+    c = combine_tellings([([cas("killed", 15, qualifier="at_least")], True), ([cas("killed", 18, start=90)], False)],
+                         "killed")
+    assert (c.value, c.max, c.disputed) == (15, 18, True)

@@ -45,3 +45,10 @@ def test_matchers_load() -> None:
     assert len(lexicons.cue_matcher()) > 100
     assert len(lexicons.role_matcher()) > 10
     assert set(lexicons.data_hashes()) == set(lexicons.DATA_FILES)
+
+
+def test_only_claims_of_responsibility_inform_actors() -> None:
+    for row in read_tsv(lexicons.CUES):
+        assert row["informs"] in ("", "actor1")
+        if row["informs"]:
+            assert row["reason"] == "claim"

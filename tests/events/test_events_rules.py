@@ -559,3 +559,32 @@ def test_place_someone_withdrew_towards_is_not_the_incident_place() -> None:
     b.date("ليل الأحد", "2018-03-11")
     events = b.run().events
     assert [(e.sub_event_type, e.location) for e in events] == [("Armed clash", "Tuz Khurmatu")]
+
+
+def test_differing_reports_from_the_same_town_are_one_event() -> None:
+    text = ("قتل 15 مدنيا على الأقل في قصف على سوق مدينة الفاشر صباح اليوم. "
+            "وقالت وزارة الصحة إن حصيلة القصف على الفاشر بلغت 18 قتيلا.")
+    b = DocBuilder(text)
+    b.trigger("قصف", SHELL).trigger("القصف", SHELL)
+    b.casualty("قتل 15 مدنيا على الأقل", "killed", 15, qualifier="at_least", group="civilians")
+    b.casualty("18 قتيلا", "killed", 18)
+    b.place("مدينة الفاشر", "nyala", name="El Fasher", geonameid=7).place("الفاشر", "nyala", 1, name="El Fasher",
+                                                                           geonameid=7)
+    b.date("صباح اليوم", "2018-03-14")
+    events = b.run().events
+    assert [(e.fatalities, e.fatalities_max) for e in events] == [(15, 18)]
+    assert "reports differ" in events[0].notes
+
+
+def test_headline_toll_retold_in_the_body_is_one_event() -> None:
+    text = ("مقتل 12 جنديا في هجوم لحركة الشباب في الصومال\n"
+            "أعلن مسؤول عسكري أن هجوما شنته حركة الشباب على قاعدة في بلدة جوهر صباح اليوم أسفر عن مقتل "
+            "12 جنديا. وأضاف أن المهاجمين استخدموا سيارة مفخخة قبل اقتحام القاعدة.")
+    b = DocBuilder(text)
+    b.trigger("هجوم", None, 0, strength="weak").trigger("هجوما", None, strength="weak")
+    b.casualty("مقتل 12 جنديا", "killed", 12, group="soldiers").casualty("مقتل 12 جنديا", "killed", 12, 1,
+                                                                         group="soldiers")
+    b.country("الصومال", "Somalia", 706, "SO").place("بلدة جوهر", "mogadishu", name="Jawhar", geonameid=57060)
+    b.date("صباح اليوم", "2018-03-14")
+    events = b.run().events
+    assert [(e.location, e.fatalities) for e in events] == [("Jawhar", 12)]

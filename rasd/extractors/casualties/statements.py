@@ -800,21 +800,40 @@ class SentenceReader:
         return stmt
 
     def _group_at(self, k: int) -> tuple[str | None, tuple[int, int]] | None:
+        """The victim group named at token ``k``: a group noun, or "من" and a group noun."""
         if k >= self.end:
             return None
         group = self.groups.get(k)
         if group is not None and group[0].number != ORG:
-            e = group[1]
-            if group[0].group in WEAK_GROUPS and e + 1 < self.end and "from" in self.cue_keys(e):
-                named = self.groups.get(e + 1)  # "خمسة عناصر من الشرطة"
-                if named is not None:
-                    return self._group_key(named[0]), (k, named[1])
-            return self._group_key(group[0]), (k, e)
+            return self._refined(group, k)
         if "from" in self.cue_keys(k) and k + 1 < self.end:
             group = self.groups.get(k + 1)
             if group is not None:
-                return self._group_key(group[0]), (k, group[1])
+                key, (_, end) = self._refined(group, k + 1)
+                return key, (k, end)
         return None
+
+    def _refined(self, group: tuple[GroupEntry, int], k: int) -> tuple[str | None, tuple[int, int]]:
+        """A generic noun takes the group of the body named after it: "عناصر من الشرطة",
+        "عناصر طالبان", "أفراد قوات الحشد الشعبي"."""
+        entry, e = group
+        if entry.group in WEAK_GROUPS:
+            for p in (e, e + 1):
+                if p >= self.end or (p == e + 1 and not self._links_name(e)):
+                    break
+                named = self.groups.get(p)
+                if named is not None and named[0].group != OTHER_GROUP and (
+                        named[0].number == ORG or named[0].group not in WEAK_GROUPS):
+                    return self._group_key(named[0]), (k, named[1])
+        return self._group_key(entry), (k, e)
+
+    def _links_name(self, p: int) -> bool:
+        """"من" or a plain head word ("قوات") between a generic noun and the body it names."""
+        keys = self.cue_keys(p)
+        if "from" in keys:
+            return True
+        return (self.tokens[p].kind == "word" and not keys and p not in self.trigger_at
+                and p not in self.num_token)
 
     def _group_key(self, entry: GroupEntry) -> str | None:
         if entry.group != OTHER_GROUP:

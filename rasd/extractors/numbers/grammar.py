@@ -9,7 +9,7 @@ times a scale, a qualifier before or after, and two quantities joined into a ran
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from rasd.document import Token
 from rasd.extractors.numbers.lexicon import (
@@ -73,7 +73,6 @@ class Quantity:
     ordinal: bool = False
     dual: bool = False
     digits: bool = False
-    extra: dict[str, object] = field(default_factory=dict)
 
     def as_value(self) -> dict[str, object]:
         out: dict[str, object] = {

@@ -7,6 +7,7 @@ from functools import cache
 
 from rasd.lang.ar import read_tsv
 from rasd.lang.ar.vocabulary import split_variants
+from rasd.tokenize.clitics import definite_article
 
 CUES_FILE = "places/cues.tsv"
 AMBIGUOUS_FILE = "places/ambiguous.tsv"
@@ -32,6 +33,7 @@ class Cues:
     nisba_suffixes: tuple[str, ...]
     nisba_forms: dict[str, str]  # every inflected adjective (ليبي، الليبيه، ليبيين…) -> ISO2
     street_or_district: frozenset[str]  # words that introduce a street or a neighbourhood
+    clitics: dict[str, str]  # role (clitic_in, clitic_and, clitic_like) -> the proclitic letter
 
     def cue(self, forms: tuple[str, ...], role: str | None = None) -> Cue | None:
         for form in forms:
@@ -63,11 +65,13 @@ def load_cues() -> Cues:
     }
     nisba_forms = {
         article + base + suffix: iso2
-        for base, iso2 in nisba.items() for suffix in suffixes for article in ("", "ال")
+        for base, iso2 in nisba.items() for suffix in suffixes for article in ("", definite_article())
     }
     street_or_district = frozenset(
         w for w, c in single.items() if c.role == "street" or (c.role == "type" and c.kinds == {"district"}))
-    return Cues(single, double, ambiguous, nisba, tuple(suffixes), nisba_forms, street_or_district)
+    clitics = {c.role: w for w, c in single.items() if c.role.startswith("clitic_")}
+    return Cues(single, double, ambiguous, nisba, tuple(suffixes), nisba_forms, street_or_district,
+                clitics)
 
 
 def nisba_country(forms: tuple[str, ...], cues: Cues) -> str | None:

@@ -84,10 +84,6 @@ class Gazetteer:
         self.admin1_names: dict[tuple[str, str], str] = {
             (p.iso2, p.admin1): p.name for p in places if p.kind == "admin1"
         }
-        self.admin1_place: dict[tuple[str, str], Place] = {
-            (p.iso2, p.admin1): p for p in places if p.kind == "admin1"
-        }
-        self.country_place: dict[str, Place] = {p.iso2: p for p in places if p.kind == "country"}
 
     def match_at(self, tokens: Sequence[Token], i: int, end: int | None = None) -> list[Match[tuple[int, ...]]]:
         """Names starting at token ``i`` (longest first, then unstripped first)."""
@@ -174,11 +170,14 @@ def load_gazetteer() -> Gazetteer:
 
 @cache
 def countries() -> dict[str, Country]:
-    regions = {row["iso2"]: row["region"] for row in read_tsv(COUNTRIES_FILE)}
+    curated = {row["iso2"]: row for row in read_tsv(COUNTRIES_FILE)}
     out: dict[str, Country] = {}
     for row in read_tsv(COUNTRY_CODES_FILE):
+        mine = curated.get(row["iso2"])
         out[row["iso2"]] = Country(
-            row["iso2"], row["iso3"], int(row["isonum"]), row["name"], regions.get(row["iso2"]),
+            # ACLED's country names (countries.tsv) win over GeoNames' ("Palestinian Territory")
+            row["iso2"], row["iso3"], int(row["isonum"]), mine["name"] if mine else row["name"],
+            mine["region"] if mine else None,
             int(row["geonameid"]) if row["geonameid"] else None,
         )
     return out

@@ -18,7 +18,7 @@ import itertools
 import math
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 
 from rasd.document import Document, Token
@@ -26,9 +26,9 @@ from rasd.extractors.places.cues import Cue, Cues, load_cues, nisba_country
 from rasd.extractors.places.gazetteer import Gazetteer, Place, capitals, countries, load_gazetteer
 from rasd.match import Match, PhraseMatcher
 from rasd.match.phrases import match_span
-from rasd.tokenize.clitics import clitic_forms
+from rasd.tokenize.clitics import clitic_forms, definite_article
 
-ARTICLE = "ال"
+ARTICLE = definite_article()
 BIG_CITY = 100_000  # GeoNames places this big in the conflict regions need no context
 WORLD_CITY = 1_000_000  # elsewhere, only capitals and cities this big need no context
 FOCUS_REGIONS = frozenset({"Middle East", "Northern Africa", "Eastern Africa", "Western Africa",
@@ -37,7 +37,9 @@ CONFLICT_TOWN = 1_000  # in the conflict regions, a town this big after "في"/"
 FOCUS_TOWN = 20_000  # towns this big in a focus country need no context
 MIN_FREE_NAME = 3  # shorter GeoNames names always need a cue
 DEFINITE_SENSITIVE = frozenset({"type", "relation", "street", "offshore"})
-CONTEXT_ROLES = frozenset({"type", "relation", "direction", "street", "locative", "offshore", "country"})
+CONTEXT_ROLES = frozenset({"type", "relation", "direction", "street", "locative", "linker", "offshore",
+                           "country"})
+LEADING_ROLES = frozenset({"type", "relation", "direction", "street", "offshore"})
 ADMIN_KINDS = frozenset({"admin1", "admin2"})
 CURATED_KINDS = frozenset({"country", "admin1", "district", "region", "natural"})
 
@@ -49,6 +51,7 @@ class Context:
     locative: bool = False
     preposition: bool = False  # an explicit preposition word (في، الى…), not a clitic
     outer: Cue | None = None  # a relation/direction before the type word: "قرب مدينة X"
+    country_strict: bool = False  # the adjective sits between the type word and the name
     dateline: bool = False  # the article opens with it: "الشرقيه - اليوم السابع"
     after_definite: bool = False  # right after a definite noun: "الاحتجاجات السلميه" is an adjective
     reference: bool = False  # distance phrase: the place is a reference point
@@ -64,7 +67,6 @@ class Resolved:
     context: Context
     confidence: float
     district: str | None = None
-    extras: dict[str, object] = field(default_factory=dict)
 
 
 # -- country focus ------------------------------------------------------------------------------
@@ -164,21 +166,24 @@ def read_context(tokens: Sequence[Token], m: Match, lo: int, hi: int, cues: Cues
     ctx = Context()
     i = m.tok_start - 1
     first = tokens[m.tok_start]
-    if m.prefix_len and first.norm[: m.prefix_len].endswith("ب"):
+    if m.prefix_len and first.norm[: m.prefix_len].endswith(cues.clitics["clitic_in"]):
         ctx.locative = True
     # "بالقرب من X" / "على مقربة من X": skip the preposition between cue and name.
-    if i >= lo and "من" in _word_forms(tokens, i, lo):
+    if i >= lo and _cue_at(tokens, i, lo, cues, "linker") is not None:
         before = _cue_at(tokens, i - 1, lo, cues, "relation")
         if before is not None:
             ctx.cue, ctx.cue_start = before, i - 1
         else:
             ctx.locative = True
+            # "على بعد 30 كلم من الموصل": the town is only the point the distance starts from
+            ctx.reference = _distance_before(tokens, i, lo, cues)
     # "العاصمه الليبيه طرابلس": a country adjective between a type cue and the name.
     if ctx.cue is None and i >= lo and nisba_country(_word_forms(tokens, i, lo), cues):
         type_cue = _cue_at(tokens, i - 1, lo, cues, "type")
         if type_cue is not None:
             ctx.cue, ctx.cue_start = type_cue, i - 1
             ctx.post_country = nisba_country(_word_forms(tokens, i, lo), cues)
+            ctx.country_strict = True
     if ctx.cue is None and i >= lo:
         forms = _word_forms(tokens, i, lo)
         pair = next((cues.double[(a, b)] for a in _word_forms(tokens, i - 1, lo) for b in forms
@@ -187,11 +192,12 @@ def read_context(tokens: Sequence[Token], m: Match, lo: int, hi: int, cues: Cues
             ctx.cue, ctx.cue_start = pair, i - 1
         else:
             cue = _cue_at(tokens, i, lo, cues)
-            if cue is not None and cue.role == "locative":
+            if cue is not None and cue.role in {"locative", "linker"}:
                 ctx.locative = ctx.preposition = True
-            elif cue is not None and cue.role not in {"post_direction", "unit", "distance", "country"}:
+            elif cue is not None and cue.role in LEADING_ROLES:
                 ctx.cue, ctx.cue_start = cue, i
-    if ctx.cue is None and i >= lo and tokens[i].kind == "word" and m.phrase.startswith(ARTICLE):
+    if ctx.cue is None and i >= lo and tokens[i].kind == "word" and m.phrase.startswith(ARTICLE) and (
+            not m.prefix_len):  # "بالزاويه" has a preposition: not an adjective
         ctx.after_definite = any(f.startswith(ARTICLE) for f in tokens[i].forms) and (
             cues.cue(tokens[i].forms) is None)
     if ctx.cue is not None and ctx.cue.role == "type" and ctx.cue_start is not None:
@@ -207,7 +213,7 @@ def read_context(tokens: Sequence[Token], m: Match, lo: int, hi: int, cues: Cues
         if cues.cue(tokens[j].forms, "post_direction"):
             ctx.post_direction, ctx.post_end = True, j + 1
         else:
-            iso2 = nisba_country(tokens[j].forms, cues)
+            iso2 = cues.nisba_forms.get(tokens[j].norm)  # "طرابلس الليبيه", not "غزه واسراييليين"
             if iso2:
                 ctx.post_country, ctx.post_end = iso2, j + 1
     return ctx
@@ -229,7 +235,7 @@ def _clitic_ok(tok: Token, m: Match) -> bool:
     if m.exact or not m.prefix_len:
         return True
     stripped = tok.norm[: m.prefix_len]
-    if "ك" in stripped:
+    if load_cues().clitics["clitic_like"] in stripped:
         return False  # "like X" is never how a place is named; كانكارا is not ك + انكارا
     return m.phrase.startswith(ARTICLE) or not stripped.endswith(ARTICLE)
 
@@ -267,8 +273,9 @@ def choose(places: list[Place], ctx: Context, focus: Counter[str]) -> Place | No
         return s
 
     pool = [p for p in places if not country_hint or p.iso2 == country_hint]
-    if not pool:
+    if not pool and ctx.country_strict:
         return None  # "العاصمه الروسيه X": X must be in Russia
+    pool = pool or places
     if ctx.cue is not None and ctx.cue.role == "type" and ctx.cue.kinds:
         pool = [p for p in pool if _kind_fits(p, ctx.cue)] or pool
     return max(pool, key=score) if pool else None
@@ -360,7 +367,7 @@ def _is_cue_word(tok: Token, m: Match, cues: Cues) -> bool:
 
 
 DATELINE_TOKENS = 6
-DATELINE_MARKS = frozenset({"-", "(", "/", ":", "،", ","})
+DATELINE_MARKS = frozenset({"-", "(", "/", ":", "\u060c", ","})  # \u060c: Arabic comma
 
 
 def _dateline_source(tokens: Sequence[Token], m: Match, out: list[Resolved]) -> bool:
@@ -383,7 +390,7 @@ def _coordinated(tok: Token, m: Match, prev: Resolved) -> bool:
     """"مديريتي المنصوره والشيخ عثمان": a name joined by و to the one before shares its type cue."""
     cue = prev.context.cue
     return (cue is not None and cue.role == "type" and prev.match.tok_end == m.tok_start
-            and m.prefix_len > 0 and tok.norm.startswith("و"))
+            and m.prefix_len > 0 and tok.norm.startswith(load_cues().clitics["clitic_and"]))
 
 
 @cache

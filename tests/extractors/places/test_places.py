@@ -45,9 +45,39 @@ def test_street_named_after_a_city_is_not_that_city() -> None:
     assert street and street[0]["geo_precision"] == 1
 
 
-def test_distance_reference_is_marked() -> None:
-    values = places("وتقع البلدة على بعد نحو 300 كلم جنوب بغداد")
-    assert values and values[0]["is_reference"] and values[0]["relation"] == "distance"
+@pytest.mark.parametrize("text", [
+    "وتقع البلدة على بعد نحو 300 كلم جنوب بغداد",
+    "سيطر المسلحون على قرية تقع على بعد 30 كيلومترا من الموصل",
+])
+def test_distance_reference_is_marked(text: str) -> None:
+    values = places(text)
+    assert values and values[-1]["is_reference"] and values[-1]["relation"] == "distance"
+
+
+@pytest.mark.parametrize(("text", "name", "precision", "relation", "kind"), [
+    ("اندلعت اشتباكات عنيفة قرب مدينة سرت", "Sirte", 2, "near", "city"),
+    ("قصفت المدفعية أطراف مدينة تعز", "Taiz", 2, "outskirts", "city"),
+    ("تقدمت القوات في ريف حلب الشمالي", "Aleppo", 2, "countryside", "city"),
+    ("قتل جنديان في كمين شمال بغداد", "Baghdad", 2, "direction", "city"),
+    ("هاجم مسلحون حاجزا في محافظة الأنبار", "Anbar", 3, None, "admin1"),
+    ("غرق قارب للمهاجرين قبالة سواحل صبراتة", "Sabratah", 3, "near", "natural"),
+    ("سقطت قذيفة على منزل وسط مدينة حمص", "Homs", 1, "centre", "city"),
+])
+def test_descriptive_locations(text: str, name: str, precision: int, relation: str | None, kind: str) -> None:
+    value = places(text)[-1]
+    assert (value["name"], value["geo_precision"], value["relation"], value["kind"]) == (
+        name, precision, relation, kind)
+
+
+def test_gaza_neighbourhood_is_coded_to_the_city() -> None:
+    value = places("قتل ثلاثة أشخاص في قصف على حي الشجاعية شرق مدينة غزة")[0]
+    assert (value["name"], value["district"], value["geo_precision"]) == ("Gaza", "Shujaiya", 1)
+
+
+def test_unknown_neighbourhood_keeps_its_name() -> None:
+    values = places("سقطت قذائف على حي الزهور في مدينة حمص")
+    district = [v for v in values if v["district"]]
+    assert district and district[0]["name"] == "Homs" and district[0]["district"] == "الزهور"
 
 
 @pytest.mark.parametrize(("text", "iso2"), [
