@@ -33,6 +33,8 @@ def assign_actors(view: ArticleView, inc: Incident, country_iso2: str | None) ->
             slot_role = "actor1"
         elif role in ("target", "with"):
             slot_role = "actor2"
+        elif inc.event_type == "Explosions/Remote violence" and _among_victims(inc, m):
+            slot_role, role = "actor2", "victims"  # "four IS members were killed in an air strike"
         elif between_seen == 1:
             slot_role = "actor2"  # the Y of "between X and Y" carries no marker of its own
             between_seen += 1
@@ -48,6 +50,13 @@ def assign_actors(view: ArticleView, inc: Incident, country_iso2: str | None) ->
     inc.actors = slots
 
 
+def _among_victims(inc: Incident, m: Mention) -> bool:
+    """The actor is named inside a count of the dead or hurt ("مقتل أربعة من عناصر داعش")."""
+    return any(c.start <= m.start < c.end + VICTIM_REACH and c.value.get("type") in ("killed", "injured")
+               for c in inc.casualties)
+
+
+VICTIM_REACH = 12  # characters after a count where its group is still named ("... من عناصر X")
 NAMED_REACH = 10  # tokens: "gunmen belonging to the X council" names the gunmen
 
 

@@ -172,7 +172,8 @@ def _actors(ev: Event, inc: Incident, cite, conf) -> None:
             setattr(ev, assoc_field, "; ".join(s.name for s in slots[1:]))
         for s in slots:
             cite(name_field, s.mention)
-        conf[name_field] = C.clamp(slots[0].mention.confidence * 0.85)
+        implied = slots[0].mention.kind != "actor"  # named by the event type, not by the text
+        conf[name_field] = 0.5 if implied else C.clamp(slots[0].mention.confidence * 0.85)
 
 
 # Weapons used by armed groups against whoever is there: victims named only as "people" are civilians.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from rasd.lang.ar import read_tsv
 
@@ -21,7 +21,8 @@ def definite_article() -> str:
     return next(r["prefix"] for r in read_tsv("clitics.tsv") if r["role"] == "article")
 
 
-@cache
+# Bounded: a long batch sees millions of distinct word forms; 2^17 keeps RSS small.
+@lru_cache(maxsize=1 << 17)
 def clitic_forms(word: str) -> tuple[tuple[str, int], ...]:
     """``(form, prefix_len)`` pairs: the word itself, then clitic-stripped variants.
 

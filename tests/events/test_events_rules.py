@@ -588,3 +588,13 @@ def test_headline_toll_retold_in_the_body_is_one_event() -> None:
     b.date("صباح اليوم", "2018-03-14")
     events = b.run().events
     assert [(e.location, e.fatalities) for e in events] == [("Jawhar", 12)]
+
+
+def test_group_named_among_the_dead_of_a_strike_is_its_target() -> None:
+    text = "وأعلنت القيادة مقتل أربعة من عناصر داعش بضربة جوية على أوكار للتنظيم جنوب كركوك اليوم."
+    b = DocBuilder(text)
+    b.trigger("ضربة جوية", "Air/drone strike").casualty("مقتل أربعة من عناصر", "killed", 4, group="militants")
+    b.actor("داعش", "Islamic State (Iraq)", 2).place("كركوك", "mosul", name="Kirkuk", relation="direction",
+                                                   geo_precision=2).date("اليوم", "2018-03-14")
+    ev = b.run().events[0]
+    assert (ev.actor1, ev.actor2) == (None, "Islamic State (Iraq)")
