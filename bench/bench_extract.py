@@ -13,7 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.common import corpus_or_skip, iter_corpus, percentile, rss_mb  # noqa: E402
+from bench.common import corpus_or_skip, iter_corpus, percentile, rss_mb
 
 
 def main() -> None:
