@@ -2,6 +2,8 @@
 
     python bench/bench_places.py [N_ARTICLES]      # load time, RSS, ms per article
     python bench/bench_places.py --gold [-v]       # place precision/recall on eval/dev gold
+    python bench/bench_places.py --offenders [N]   # places outside the article's focus country,
+                                                   # most frequent first (N middleEast articles)
 """
 
 from __future__ import annotations
@@ -59,9 +61,56 @@ def gold_check(verbose: bool) -> int:
     return 0
 
 
+def offenders(limit: int, verbose: bool, top: int = 60) -> int:
+    """Most frequent places coded outside the article's focus country: where common words hide."""
+    from collections import Counter
+
+    from rasd.document import Document
+    from rasd.extractors.places import country_focus
+    from rasd.extractors.places.stage import PlacesStage
+    from rasd.normalize.normalizer import NormalizeStage
+    from rasd.pipeline import Pipeline
+    from rasd.tokenize.tokens import TokenizeStage
+
+    if not CORPUS.exists():
+        print(f"corpus {CORPUS} absent: skipped")
+        return 0
+    pipeline = Pipeline([NormalizeStage(), TokenizeStage(), PlacesStage()])
+    found: Counter[str] = Counter()
+    example: dict[str, str] = {}
+    total = outside = count = 0
+    with gzip.open(CORPUS, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            item = json.loads(line)
+            if item.get("category") != "middleEast":
+                continue
+            if count >= limit:
+                break
+            count += 1
+            doc = pipeline(Document(item["title"] + "\n" + item["text"]))
+            focus = country_focus(doc)
+            for m in doc.mentions_of("place"):
+                v = m.value
+                total += 1
+                if focus and v["iso2"] != focus and v["kind"] not in {"country", "admin1"}:
+                    outside += 1
+                    key = f"{m.text} -> {v['name']} ({v['iso2']}, {v['kind']}) [focus {focus}]"
+                    found[key] += 1
+                    example.setdefault(key, doc.text[max(0, m.start - 40) : m.end + 40].replace("\n", " "))
+    print(f"{count} middleEast articles, {total} place mentions, {outside} outside the focus country")
+    for key, n in found.most_common(top):
+        print(f"{n:4d}  {key}")
+        if verbose:
+            print(f"        {example[key]}")
+    return 0
+
+
 def main() -> int:
     if "--gold" in sys.argv:
         return gold_check("-v" in sys.argv)
+    if "--offenders" in sys.argv:
+        rest = [a for a in sys.argv[1:] if a.isdigit()]
+        return offenders(int(rest[0]) if rest else 300, "-v" in sys.argv)
     limit = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
     t0 = time.perf_counter()
     from rasd.extractors.places.gazetteer import load_gazetteer

@@ -72,6 +72,8 @@ def _add_extract(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--max-bytes", type=int, default=None,
                    help="largest article accepted, in bytes (default 5 MB)")
     p.add_argument("--no-mentions", action="store_true", help="leave the mentions list out")
+    p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                   help="show a progress line on stderr (default: when stderr is a terminal)")
     p.set_defaults(handler=run_extract)
 
 
@@ -79,6 +81,7 @@ def run_extract(args: argparse.Namespace, out: TextIO | None = None, err: TextIO
     from rasd.document import ArticleMeta
     from rasd.ingest import DEFAULT_MAX_BYTES, InputError, InputProblem, read_articles
     from rasd.output import render_document, render_table
+    from rasd.progress import Progress
 
     out = out or sys.stdout
     err = err or sys.stderr
@@ -87,32 +90,48 @@ def run_extract(args: argparse.Namespace, out: TextIO | None = None, err: TextIO
         title=args.title, timezone=args.timezone,
     )
     max_bytes = args.max_bytes or DEFAULT_MAX_BYTES
-    processed = skipped = 0
+    processed = skipped = failed = 0
     fmt = args.format
+    progress = Progress("rasd extract", err, enabled=args.progress)
     try:
         from rasd.pipeline import extract_article
 
         for item in read_articles(args.path, defaults, max_bytes=max_bytes, input_format=args.input_format):
             if isinstance(item, InputProblem):
                 skipped += 1
+                progress.update(skipped=1)
                 print(f"rasd: skipped {item}", file=err)
                 continue
             if fmt is None:
                 fmt = "jsonl" if item.line is not None else "json"
             for warning in item.warnings:
                 print(f"rasd: warning: {warning}", file=err)
-            doc = extract_article(item)
+            try:
+                doc = extract_article(item)
+            except Exception as exc:
+                if item.line is None:
+                    raise
+                # One article that breaks a stage must not end a batch: report it and go on.
+                failed += 1
+                progress.update(skipped=1)
+                print(f"rasd: failed {item.origin}: {type(exc).__name__}: {exc}", file=err)
+                continue
             if fmt == "table":
                 out.write(render_table(doc))
             else:
                 out.write(render_document(doc, pretty=fmt == "json", mentions=not args.no_mentions))
             out.write("\n")
             processed += 1
+            progress.update(done=1, events=len(doc.events))
     except InputError as exc:
         print(f"rasd: error: {exc}", file=err)
         return EXIT_INPUT
-    if skipped:
-        print(f"rasd: {processed} article(s) processed, {skipped} skipped", file=err)
+    finally:
+        progress.close()
+    if skipped or failed:
+        print(f"rasd: {processed} article(s) processed, {skipped} skipped, {failed} failed", file=err)
+    if failed:
+        return EXIT_RUNTIME
     if processed == 0:
         if not skipped:
             print(f"rasd: error: {args.path}: no articles found", file=err)

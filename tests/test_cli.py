@@ -101,3 +101,30 @@ def test_runtime_error_exits_1(article_file, monkeypatch, capsys):
     monkeypatch.setattr(rasd.pipeline, "extract_article", boom)
     assert main(["extract", str(article_file)]) == 1
     assert "stage failed" in capsys.readouterr().err
+
+
+def test_a_failing_article_in_a_batch_is_reported_and_the_rest_processed(tmp_path, monkeypatch, capsys):
+    import rasd.pipeline
+
+    real = rasd.pipeline.extract_article
+
+    def flaky(article, *a, **k):
+        if article.meta.id == "bad":
+            raise ValueError("broken stage")
+        return real(article, *a, **k)
+
+    monkeypatch.setattr(rasd.pipeline, "extract_article", flaky)
+    f = tmp_path / "in.jsonl"
+    rows = [{"id": i, "text": ARTICLE} for i in ("a", "bad", "c")]
+    f.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", encoding="utf-8")
+    assert main(["extract", str(f)]) == 1
+    captured = capsys.readouterr()
+    assert [json.loads(x)["article"]["id"] for x in captured.out.splitlines()] == ["a", "c"]
+    assert f"{f}:2" in captured.err and "broken stage" in captured.err and "1 failed" in captured.err
+
+
+def test_progress_line_when_asked(tmp_path, capsys):
+    f = tmp_path / "in.jsonl"
+    f.write_text(json.dumps({"id": "p", "text": ARTICLE}, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert main(["extract", str(f), "--progress"]) == 0
+    assert "rasd extract: 1 article(s)" in capsys.readouterr().err
