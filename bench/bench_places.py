@@ -67,6 +67,7 @@ def offenders(limit: int, verbose: bool, top: int = 60) -> int:
 
     from rasd.document import Document
     from rasd.extractors.places import country_focus
+    from rasd.extractors.places.gazetteer import countries
     from rasd.extractors.places.stage import PlacesStage
     from rasd.normalize.normalizer import NormalizeStage
     from rasd.pipeline import Pipeline
@@ -92,12 +93,14 @@ def offenders(limit: int, verbose: bool, top: int = 60) -> int:
             for m in doc.mentions_of("place"):
                 v = m.value
                 total += 1
-                if focus and v["iso2"] != focus and v["kind"] not in {"country", "admin1"}:
+                near = {focus} | countries()[focus].neighbours if focus else set()
+                if focus and v["iso2"] not in near and v["kind"] not in {"country", "admin1"}:
                     outside += 1
-                    key = f"{m.text} -> {v['name']} ({v['iso2']}, {v['kind']}) [focus {focus}]"
+                    key = f"{m.text} -> {v['name']} ({v['iso2']}, {v['kind']})"
                     found[key] += 1
                     example.setdefault(key, doc.text[max(0, m.start - 40) : m.end + 40].replace("\n", " "))
-    print(f"{count} middleEast articles, {total} place mentions, {outside} outside the focus country")
+    print(f"{count} middleEast articles, {total} place mentions, {outside} outside the focus country "
+          "and its neighbours")
     for key, n in found.most_common(top):
         print(f"{n:4d}  {key}")
         if verbose:

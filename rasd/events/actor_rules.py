@@ -170,6 +170,10 @@ def implied_actors(inc: Incident, iso2: str | None, country: str | None, date: s
             crowd = [ActorSlot(inc.anchor, "actor1", name, inter)]
         for s in crowd[:1]:
             s.role = "actor1"
+        if inc.event_type == "Riots":  # demonstrators who turned violent are rioters (ACLED)
+            for s in crowd:
+                if s.inter == PROTESTER_INTER:
+                    s.name, s.inter = s.name.replace("Protesters", "Rioters"), RIOTER_INTER
         for s in crowd[1:]:
             s.role = "actor2" if sub == "Mob violence" else "actor1"
         for s in others:

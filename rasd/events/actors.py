@@ -18,11 +18,14 @@ CIVILIAN_INTER = 7
 
 def assign_actors(view: ArticleView, inc: Incident, country_iso2: str | None) -> None:
     mentions = _actor_mentions(view, inc)
+    place = inc.place.value if inc.place is not None else {}
+    context = {"date": inc.date.date if inc.date is not None else view.doc.meta.published,
+               "area": place.get("admin1") if place.get("iso2") == country_iso2 else None}
     slots: list[ActorSlot] = []
     between_seen = 0
     for m in mentions:
         role = _marker(view, m)
-        name, inter = _resolved(m, country_iso2)
+        name, inter = _resolved(m, country_iso2, context)
         if m.value.get("kind") == "civilians" or inter == CIVILIAN_INTER:
             slot_role = "actor2"
         elif role == "between":
@@ -110,27 +113,38 @@ def _marker(view: ArticleView, actor: Mention) -> str | None:
     return best
 
 
-def _resolved(m: Mention, country_iso2: str | None) -> tuple[str, int | None]:
-    """Name and inter code; generic actors are re-resolved for the incident's country."""
+def _resolved(m: Mention, country_iso2: str | None, context: dict | None = None) -> tuple[str, int | None]:
+    """Name and inter code. A generic actor the actors stage placed by the document's country is
+    re-resolved for the incident's country; actors of a country with competing state forces are
+    re-resolved for the incident's area (admin1) and day (``context``: ``date``, ``area``)."""
     v = m.value
     name, inter = v.get("name") or m.text, v.get("inter")
-    if v.get("generic") and country_iso2 and v.get("country") != country_iso2 and v.get("key"):
+    context = context or {}
+    key = v.get("key")
+    if not key:
+        return name, inter
+    regenerate = bool(v.get("generic")) and bool(country_iso2) and v.get("country") != country_iso2 \
+        and v.get("country_from") in (None, "document")
+    area = context.get("area")
+    moved = bool(v.get("area")) and bool(area) and area != v.get("area") and v.get("country") == country_iso2
+    if not (regenerate or moved):
+        return name, inter
+    try:
+        from rasd.extractors.actors import resolve_actor
+    except ImportError:
+        return name, inter
+    country = country_iso2 if regenerate else v.get("country")
+    try:
+        resolved = resolve_actor(key, country, date=context.get("date"), focus=country_iso2, area=area)
+    except TypeError:  # an older signature without the context keywords
         try:
-            from rasd.extractors.actors import resolve_actor
-        except ImportError:
-            return name, inter
-        try:
-            resolved = resolve_actor(v["key"], country_iso2)
+            resolved = resolve_actor(key, country)
         except Exception:
             return name, inter
-        if isinstance(resolved, dict):
-            return resolved.get("name") or name, resolved.get("inter", inter)
-        if isinstance(resolved, tuple) and resolved:
-            return resolved[0] or name, (resolved[1] if len(resolved) > 1 else inter)
-        if isinstance(resolved, str):
-            return resolved, inter
-        if resolved is not None:
-            return getattr(resolved, "name", name) or name, getattr(resolved, "inter", inter)
+    except Exception:
+        return name, inter
+    if isinstance(resolved, dict):
+        return resolved.get("name") or name, resolved.get("inter", inter)
     return name, inter
 
 

@@ -60,9 +60,22 @@ def _is_destination(view: ArticleView, place: Mention, sentence: int) -> bool:
                for h in view.hits_in_sentence(view.context, sentence))
 
 
+PARTY_MARKERS = frozenset({"between", "with"})
+
+
+def _is_party(view: ArticleView, place: Mention, sentence: int) -> bool:
+    """A country named as a party ("a ceasefire between Israel and Islamic Jihad", "an agreement
+    with Turkey") is who acted, not where."""
+    if place.value.get("kind") != "country":
+        return False
+    a, _ = view.tok_range(place)
+    return any(h.payload in PARTY_MARKERS and h.tok_end == a for h in view.hits_in_sentence(view.roles, sentence))
+
+
 def _incident_places(view: ArticleView, sentence: int) -> list[Mention]:
     places = [p for p in view.in_sentence("place", sentence)
-              if not p.value.get("is_reference") and not _is_destination(view, p, sentence)]
+              if not p.value.get("is_reference") and not _is_destination(view, p, sentence)
+              and not _is_party(view, p, sentence)]
     own = [p for p in places if not is_dateline(view, p)]
     return own or places
 
@@ -124,9 +137,18 @@ def _shift_between(view: ArticleView, previous: Incident | None, inc: Incident) 
 # -- dates -----------------------------------------------------------------------------------
 
 
+# Security operations (arrests, caches seized) are announced as results, without their day: the
+# day of the announcement is not the day of the operation (ACLED precision 1 needs the latter).
+ANNOUNCED_RESULTS = frozenset({T.ARRESTS, T.DISRUPTED})
+ANNOUNCED_PRECISION = 2
+
+
 def pick_date(view: ArticleView, inc: Incident, previous: Incident | None) -> DatePick:
     choice = _dates_helper(view, inc, previous)
     if choice is not None:
+        if (inc.sub_event_type in ANNOUNCED_RESULTS and choice.mention is not None
+                and choice.mention.value.get("reporting") and (choice.precision or 1) < ANNOUNCED_PRECISION):
+            choice.precision = ANNOUNCED_PRECISION
         return choice
     dates = [d for d in view.in_sentence("date", inc.sentence)
              if d.value.get("date") and not d.value.get("background")]
@@ -214,3 +236,12 @@ def _refine_type(inc: Incident) -> None:
 
         inc.event_type, inc.sub_event_type = type_from_victims(inc.casualties)
         inc.typed_by_victims = True
+
+
+def mark_inclusive_tolls(view: ArticleView, incidents: list[Incident]) -> None:
+    """"... and that the toll includes the attackers": the attackers' own count is not added."""
+    marked = {view.sentence_of_tok(h.tok_start) for h in view.context
+              if h.payload.effect == "includes_perpetrators"}  # type: ignore[attr-defined]
+    for inc in incidents:
+        if marked & (inc.sentences | {inc.sentence}):
+            inc.extra["includes_perpetrators"] = True

@@ -69,8 +69,9 @@ def _event(doc: Document, inc: Incident, sentence_of, focus: dict | None) -> Eve
 
     _place(ev, inc, cite, conf, focus)
     _date(ev, inc, cite, conf)
-    killed = combine_tellings(tellings_of(inc), "killed", sentence_of)
-    injured = combine_tellings(tellings_of(inc), "injured", sentence_of)
+    includes = bool(inc.extra.get("includes_perpetrators"))
+    killed = combine_tellings(tellings_of(inc), "killed", sentence_of, includes)
+    injured = combine_tellings(tellings_of(inc), "injured", sentence_of, includes)
     if ev.event_type == T.STRATEGIC:
         killed = injured = None  # bodies found, arrests, seizures: no deaths in this event
     _counts(ev, killed, injured, cite, conf)
@@ -239,7 +240,7 @@ def _source_name(s: Mention) -> str:
 def _note_args(inc: Incident, ev: Event, sentence_of) -> dict:
     district = inc.place.value.get("district") if inc.place is not None else None
     relation = inc.place.value.get("relation") if inc.place is not None else None
-    killed = combine_tellings(tellings_of(inc), "killed", sentence_of)
+    killed = combine_tellings(tellings_of(inc), "killed", sentence_of, bool(inc.extra.get("includes_perpetrators")))
     target = next((h.payload.en for h in inc.context  # type: ignore[attr-defined]
                    if h.payload.effect == "civilian_target" and h.payload.en), None)  # type: ignore[attr-defined]
     return {"district": district, "disputed": bool(killed and killed.disputed), "target": target,

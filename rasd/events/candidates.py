@@ -19,7 +19,7 @@ from rasd.events import types as T
 from rasd.events.concurrency import absorb_side_developments, group_concurrent
 from rasd.events.fatalities import VAGUE_POINT, is_incident_toll, point
 from rasd.events.incident import Incident
-from rasd.events.modality import Verdict, governing_cue
+from rasd.events.modality import Verdict, governing_cue, period_of_fighting
 from rasd.events.view import ArticleView, Hit
 
 ARMED_GROUPS = frozenset({"soldiers", "police", "fighters", "militants", "attackers", "troops",
@@ -39,7 +39,7 @@ def build_candidates(view: ArticleView) -> tuple[list[Incident], list[NonEvent]]
     soft: dict[int, Verdict] = {}
     for trig in sorted(view.doc.mentions_of("trigger"), key=lambda m: m.start):
         a, b = view.tok_range(trig)
-        verdict = _guard_verdict(trig) or governing_cue(view, a, b)
+        verdict = _guard_verdict(trig) or governing_cue(view, a, b) or period_of_fighting(view, trig)
         if verdict is not None and verdict.hard:
             non_events.append(NonEvent(trig, verdict))
             continue
@@ -47,7 +47,7 @@ def build_candidates(view: ArticleView) -> tuple[list[Incident], list[NonEvent]]
         if verdict is not None:
             soft[id(inc)] = verdict
         incidents.append(inc)
-    incidents = group_concurrent(incidents, soft)
+    incidents = group_concurrent(incidents, soft, view.content_gap, view.barrier_between)
     orphans = _assign_casualties(view, incidents)
     kept: list[Incident] = []
     for inc in incidents:
@@ -120,8 +120,13 @@ def _assign_casualties(view: ArticleView, incidents: list[Incident]) -> list[Men
             continue
         clause = view.clause_of_tok(a)
         same_clause = [p for p in peers if p.clause == clause]
-        pool = same_clause or peers
-        min(pool, key=lambda p: (abs(p.tok - a), p.tok < a)).casualties.append(cas)
+        if same_clause:
+            min(same_clause, key=lambda p: (abs(p.tok - a), p.tok < a)).casualties.append(cas)
+        else:
+            # a toll in a clause of its own ("..., ما اسفر عن اصابه امراتين") tells the outcome of
+            # the incident told before it, not of one named after it ("... على خلفية نزاع")
+            before = [p for p in peers if p.tok < a]
+            min(before or peers, key=lambda p: abs(p.tok - a)).casualties.append(cas)
     return orphans
 
 
@@ -131,7 +136,14 @@ def _rescued(view: ArticleView, inc: Incident, verdict: Verdict) -> bool:
     background date mentions and the `near`-scoped cues)."""
     counts = [c for c in inc.casualties if is_incident_toll(c) and (point(c) or 0) > 0
               and c.value.get("type") in ("killed", "injured", "killed_or_injured")]
-    period = verdict.cue.payload is None or getattr(verdict.cue.payload, "scope", "") == "near"
+    scope = getattr(verdict.cue.payload, "scope", "")
+    if scope == "pluperfect":  # the whole sentence after "وكان ... قد" is told as background
+        return any(view.tok_range(c)[0] < verdict.cue.tok_start for c in counts)
+    if verdict.reason == "background" and scope == "governs":
+        # "ردا على الهجمات ..., ادت الى مقتل قائد": a toll in another clause is the outcome of the
+        # incident told around the cause, not of the earlier incident named as the cause
+        counts = [c for c in counts if view.clause_of_mention(c) == inc.clause]
+    period = verdict.cue.payload is None or scope == "near"
     if verdict.reason == "background" and period:
         counts = [c for c in counts if c.value.get("type") in ("killed", "injured")
                   and c.value.get("qualifier") not in VAGUE_POINT

@@ -22,6 +22,12 @@ CONCURRENT_REACH = 8  # tokens between triggers told as one incident ("clashes a
 def _absorb(into: Incident, other: Incident) -> None:
     into.triggers.extend(other.triggers)
     into.casualties.extend(other.casualties)
+    if {into.event_type, other.sub_event_type} == {T.PROTESTS, T.LOOTING} or {
+            into.sub_event_type, other.event_type} == {T.LOOTING, T.PROTESTS}:
+        # demonstrators who set fire or smash property: a violent demonstration (ACLED)
+        into.event_type, into.sub_event_type = T.RIOTS, T.VIOLENT_DEMONSTRATION
+        into.anchor_kind = "strong"
+        return
     if other.anchor_kind == "strong" and into.anchor_kind == "weak" and into.event_type in (None, other.event_type):
         into.anchor_kind = "strong"  # a strong word settles what a weak or untyped word left open
     for override, beaten in ((T.NON_VIOLENT_TRANSFER, T.TERRITORIAL), (T.DISRUPTED, T.REMOTE_SUBS),
@@ -41,25 +47,34 @@ def _absorb(into: Incident, other: Incident) -> None:
         into.event_type, into.sub_event_type = other.event_type, other.sub_event_type
 
 
-def group_concurrent(incidents: list[Incident], soft: dict[int, Verdict]) -> list[Incident]:
+def group_concurrent(incidents: list[Incident], soft: dict[int, Verdict], gap=None, barrier=None) -> list[Incident]:
+    """``gap(a, b)``: tokens between two token indices (default: plain distance); ``barrier(a, b)``:
+    a clause start that no incident reaches across lies between them."""
+    gap = gap or (lambda a, b: abs(a - b))
+    barrier = barrier or (lambda a, b: False)
     out: list[Incident] = []
+    toks: dict[int, list[int]] = {}  # per host: the token of every trigger it took in (a chain of tactics)
     for inc in incidents:
         host = next(
-            (o for o in out if o.clause == inc.clause and abs(o.tok - inc.tok) <= CONCURRENT_REACH
+            (o for o in out if o.clause == inc.clause
+             and min(gap(t, inc.tok) for t in toks[id(o)]) <= CONCURRENT_REACH
              and id(o) not in soft and id(inc) not in soft and _concurrent(o, inc)),
             None,
         )
         if host is None:
             out.append(inc)
+            toks[id(inc)] = [inc.tok]
         else:
             _absorb(host, inc)
+            toks[id(host)].append(inc.tok)
     # weak triggers join the nearest strong incident of their sentence
     strong = [i for i in out if i.anchor_kind == "strong"]
     result: list[Incident] = []
     for inc in out:
         if inc.anchor_kind == "weak":
             peers = [s for s in strong if s.sentence == inc.sentence
-                     and (s.clause == inc.clause or abs(s.tok - inc.tok) <= CONCURRENT_REACH)]
+                     and (s.clause == inc.clause or (gap(s.tok, inc.tok) <= CONCURRENT_REACH
+                                                      and not barrier(s.tok, inc.tok)))]
             if peers:
                 _absorb(min(peers, key=lambda s: abs(s.tok - inc.tok)), inc)
                 continue
@@ -101,11 +116,24 @@ def absorb_side_developments(view: ArticleView, incidents: list[Incident]) -> li
             host = next((p for p in protests if p.sentence == inc.sentence), None)
             if host is not None and host.sub_event_type == "Peaceful protest":
                 host.sub_event_type = "Protest with intervention"
-            if host is None:  # attackers caught during the attack
+            if host is None:  # attackers caught during the attack; a raid that led to the killing
                 caught = any(c.value.get("group") in ("attackers", "assailants", "gunmen") for c in inc.casualties)
+                counted = any(c.value.get("type") == "arrested" for c in inc.casualties)
                 host = next((v for v in violent if v is not inc and v.sentence == inc.sentence
-                             and (v.clause == inc.clause or caught)), None)
-        elif inc.event_type == T.STRATEGIC and not _has_own_count(inc):
+                             and (v.clause == inc.clause or caught or not counted)), None)
+        elif inc.sub_event_type == T.LOOTING and not _has_own_count(inc) and any(
+                p.sentence == inc.sentence for p in protests):
+            # arson or vandalism by demonstrators: the protest is a violent demonstration
+            for protest in protests:
+                if protest.sentence == inc.sentence:
+                    protest.event_type, protest.sub_event_type = T.RIOTS, T.VIOLENT_DEMONSTRATION
+                    host = host or protest
+        elif inc.event_type == T.PROTESTS and any(
+                r.event_type == T.RIOTS and r.sentence == inc.sentence for r in incidents if r is not inc):
+            # the police dispersing the crowd that rioted: the intervention in that riot
+            host = next(r for r in incidents if r is not inc and r.event_type == T.RIOTS and r.sentence == inc.sentence)
+        elif inc.event_type == T.STRATEGIC and inc.sub_event_type not in T.STANDALONE_STRATEGIC \
+                and not _has_own_count(inc):
             host = next((v for v in violent if v.sentence == inc.sentence and v is not inc), None)
             if (inc.sub_event_type == T.NON_VIOLENT_TRANSFER and inc.anchor_kind == "strong" and host is not None
                     and host.sub_event_type in T.TERRITORIAL):
@@ -127,3 +155,27 @@ def absorb_side_developments(view: ArticleView, incidents: list[Incident]) -> li
 
 def _has_own_count(inc: Incident) -> bool:
     return any(is_incident_toll(c) and (point(c) or 0) > 0 for c in inc.casualties)
+
+
+PROTEST_ARREST_REACH = 2  # sentences
+
+
+def absorb_protest_arrests(incidents: list[Incident]) -> list[Incident]:
+    """Arrests told without a place or day of their own in the sentences right after a protest
+    ("... and they detained a photographer") are the intervention at that protest (ACLED: arrests
+    at a protest make it a protest with intervention)."""
+    out: list[Incident] = []
+    for inc in incidents:
+        host = None
+        if inc.sub_event_type == T.ARRESTS and not inc.place_own and not inc.date_own:
+            host = next((p for p in reversed(out) if p.event_type == T.PROTESTS
+                         and 0 < inc.sentence - max(p.sentences | {p.sentence}) <= PROTEST_ARREST_REACH), None)
+        if host is None:
+            out.append(inc)
+            continue
+        if host.sub_event_type == "Peaceful protest":
+            host.sub_event_type = "Protest with intervention"
+        host.triggers.extend(inc.triggers)
+        host.casualties.extend(inc.casualties)
+        host.sentences |= inc.sentences | {inc.sentence}
+    return out

@@ -59,8 +59,12 @@ def point(m: Mention) -> int | None:
     return VAGUE_POINT.get(v.get("qualifier") or "")
 
 
-def count_of(mentions: list[Mention], kind: str, sentence_of=lambda m: m.sentence) -> Count | None:
-    """The incident's count of ``kind`` (``killed`` / ``injured``) or None when not reported."""
+def count_of(mentions: list[Mention], kind: str, sentence_of=lambda m: m.sentence,
+             includes_perpetrators: bool = False) -> Count | None:
+    """The incident's count of ``kind`` (``killed`` / ``injured``) or None when not reported.
+    Sentences that give other figures for the same victims dispute each other (lowest kept); a
+    sentence that counts only the attackers ("security forces killed four of the attackers") adds
+    to the victims' toll unless the toll is said to include them."""
     usable = [m for m in mentions if m.value.get("type") == kind and is_incident_toll(m)]
     usable = [m for m in usable if point(m) is not None]
     if not usable:
@@ -77,12 +81,20 @@ def count_of(mentions: list[Mention], kind: str, sentence_of=lambda m: m.sentenc
     totals = [_sentence_total(ms) for ms in by_sentence.values()]
     firm = [t for t in totals if not t.count.vague]
     totals = firm or totals  # a vague retelling ("a number of martyrs") never lowers a stated figure
+    attackers = [t for t in totals if _groups(t.count) <= PERPETRATOR_GROUPS]
+    victims = [t for t in totals if t not in attackers]
+    if victims and attackers:
+        totals = victims  # the attackers are counted apart: added below, or already in the toll
+    if not victims or includes_perpetrators:
+        attackers = []
     best = min(totals, key=lambda c: (c.value, c.start_of))
     result = best.count
     values = {t.value for t in totals}
     result.disputed = len(values) > 1
     if result.disputed:
         result.max = max(t.count.max if t.count.max is not None else t.value for t in totals)
+    if attackers:
+        result = _added(result, min(attackers, key=lambda c: (c.value, c.start_of)).count)
     return result
 
 
@@ -155,8 +167,8 @@ def _groups(count: Count) -> set[str | None]:
     return {m.value.get("group") for m in count.mentions}
 
 
-def combine_tellings(tellings: list[tuple[list[Mention], bool]], kind: str, sentence_of=lambda m: m.sentence
-                     ) -> Count | None:
+def combine_tellings(tellings: list[tuple[list[Mention], bool]], kind: str, sentence_of=lambda m: m.sentence,
+                     includes_perpetrators: bool = False) -> Count | None:
     """The count of one incident told several times (the first telling leads).
 
     A later telling adds victims of other groups ("two of the attackers were also killed"),
@@ -165,7 +177,7 @@ def combine_tellings(tellings: list[tuple[list[Mention], bool]], kind: str, sent
     """
     result: Count | None = None
     for mentions, strong in tellings:
-        count = count_of(mentions, kind, sentence_of)
+        count = count_of(mentions, kind, sentence_of, includes_perpetrators)
         if count is None:
             continue
         if result is None:
@@ -180,7 +192,7 @@ def combine_tellings(tellings: list[tuple[list[Mention], bool]], kind: str, sent
         if count.vague:
             continue
         mine, theirs = _groups(result), _groups(count)
-        includes = any(m.value.get("includes_attacker") for m in result.mentions)
+        includes = includes_perpetrators or any(m.value.get("includes_attacker") for m in result.mentions)
         if (theirs <= PERPETRATOR_GROUPS or mine <= PERPETRATOR_GROUPS) and not mine & theirs and not includes:
             result = _added(result, count)
         elif result.vague:

@@ -83,7 +83,9 @@ def _same_incident(a: Incident, b: Incident, sentence_of) -> bool:
     if conflict:
         # differing reports: one event when they tell the same town (ACLED: one event per
         # location and day; the lowest figure is kept and the dispute noted)
-        return _same_precise_place_and_day(a, b) or (near and _same_town(a, b))
+        # a later telling with neither place nor day of its own ("the toll of the shelling rose
+        # to 18", "among the dead four soldiers") gives another figure for the same incident
+        return _same_precise_place_and_day(a, b) or (near and (_same_town(a, b) or _bare(b)))
     if _same_precise_place_and_day(a, b):
         return True
     near = min(abs(x - y) for x in a.sentences for y in b.sentences) <= RETELLING_REACH
@@ -100,7 +102,9 @@ def _types_compatible(a: Incident, b: Incident) -> bool:
     if (a.sub_event_type in T.TERRITORIAL) != (b.sub_event_type in T.TERRITORIAL):
         return False
     if a.typed_by_victims or b.typed_by_victims:
-        return T.is_violent(a.event_type) and T.is_violent(b.event_type)
+        # protesters hurt "by live fire" after the protesters killed: one excessive-force event
+        return (T.is_violent(a.event_type) and T.is_violent(b.event_type)) or (
+            a.event_type == b.event_type and a.sub_event_type == b.sub_event_type)
     return a.event_type == b.event_type and a.sub_event_type == b.sub_event_type
 
 
@@ -148,6 +152,10 @@ def _dates_compatible(a: Incident, b: Incident) -> bool:
         return True
     # a vaguer date (week, month) may contain the precise one
     return max(da.precision or 1, db.precision or 1) > 1 and (da.date or "")[:7] == (db.date or "")[:7]  # type: ignore[union-attr]
+
+
+def _bare(inc: Incident) -> bool:
+    return not inc.place_own and not inc.date_own
 
 
 def _same_town(a: Incident, b: Incident) -> bool:

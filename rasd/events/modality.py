@@ -27,8 +27,15 @@ def governing_cue(view: ArticleView, tok_start: int, tok_end: int) -> Verdict | 
     sentence = view.sentence_of_tok(tok_start)
     clause = view.clause_of_tok(tok_start)
     found: list[tuple[int, int, Verdict]] = []
-    for hit in view.hits_in_sentence(view.cues, sentence):
+    hits = view.hits_in_sentence(view.cues, sentence)
+    for hit in hits:
         cue: Cue = hit.payload  # type: ignore[assignment]
+        if cue.scope == "particle":
+            continue
+        if cue.scope == "pluperfect":
+            if _pluperfect(hit, hits, tok_start):
+                found.append((cue.priority, abs(_gap(hit, tok_start, tok_end)), Verdict(cue.reason, hit, cue.hard)))
+            continue
         overlaps = hit.tok_start < tok_end and tok_start < hit.tok_end
         if overlaps and cue.scope in ("governs", "near"):
             continue  # a positional cue never governs its own word
@@ -38,10 +45,20 @@ def governing_cue(view: ArticleView, tok_start: int, tok_end: int) -> Verdict | 
     background = _background_date(view, tok_start, tok_end, sentence)
     if background is not None:
         found.append((1, abs(_gap(background, tok_start, tok_end)), Verdict("background", background, False)))
+    future = _future_date(view, tok_start, tok_end, clause)
+    if future is not None:
+        found.append((1, abs(_gap(future, tok_start, tok_end)), Verdict("future", future, True)))
     if not found:
         return None
     found.sort(key=lambda item: (item[0], not item[2].hard, item[1]))
     return found[0][2]
+
+
+def _pluperfect(aux: Hit, hits: list[Hit], tok_start: int) -> bool:
+    """"وكانت القوات قد سيطرت ...": the auxiliary, its particle within the window, then the trigger."""
+    window = aux.payload.window  # type: ignore[attr-defined]
+    return any(h.payload.scope == "particle" and 0 <= h.tok_start - aux.tok_end < window  # type: ignore[attr-defined]
+               and h.tok_end <= tok_start for h in hits)
 
 
 def _gap(hit: Hit, tok_start: int, tok_end: int) -> int:
@@ -58,6 +75,8 @@ def _applies(view: ArticleView, cue: Cue, hit: Hit, tok_start: int, gap: int, cl
         return abs(gap) < cue.window + (0 if gap >= 0 else 1)
     if cue.scope == "clause":
         return view.clause_of_tok(hit.tok_start) == clause
+    if cue.scope == "onward":  # before the trigger anywhere in the sentence, or in its clause
+        return gap >= 0 or view.clause_of_tok(hit.tok_start) == clause
     return cue.scope == "sentence"
 
 
@@ -68,6 +87,42 @@ def _background_date(view: ArticleView, tok_start: int, tok_end: int, sentence: 
         a, b = view.tok_range(m)
         hit = Hit(a, b, None, m.start, m.end)
         if abs(_gap(hit, tok_start, tok_end)) < BACKGROUND_WINDOW:
+            return hit
+    return None
+
+
+def period_of_fighting(view: ArticleView, trigger: Mention) -> Verdict | None:
+    """"بعد خمسة أيام من المواجهات": fighting named as the span of days something came after is a
+    period of fighting told as background, not one dated clash ("بعد يومين من انفجارين" - a
+    punctual attack - stays an incident)."""
+    if trigger.value.get("sub_event_type") != "Armed clash":
+        return None
+    a, _ = view.tok_range(trigger)
+    for m in view.in_sentence("date", view.sentence_of(trigger)):
+        if m.value.get("key") != "after_event" or (m.value.get("anchor_offset") or 0) > -2:
+            continue
+        start, end = view.tok_range(m)
+        if 0 <= a - end <= 1:
+            return Verdict("background", Hit(start, end, None, m.start, m.end), False)
+    return None
+
+
+FUTURE_WINDOW = 10
+
+
+def _future_date(view: ArticleView, tok_start: int, tok_end: int, clause: int) -> Hit | None:
+    """"لاستعادة الموصل خلال الاسابيع المقبلة": a future period in the trigger's clause, with no
+    incident date there, makes it a plan."""
+    dates = [m for m in view.in_sentence("date", view.sentence_of_tok(tok_start))
+             if view.clause_of_mention(m) == clause and not m.value.get("dateline")]
+    if any(not m.value.get("future") and m.value.get("date") for m in dates):
+        return None
+    for m in dates:
+        if not m.value.get("future"):
+            continue
+        a, b = view.tok_range(m)
+        hit = Hit(a, b, None, m.start, m.end)
+        if abs(_gap(hit, tok_start, tok_end)) < FUTURE_WINDOW:
             return hit
     return None
 

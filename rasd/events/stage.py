@@ -20,9 +20,10 @@ from rasd.events.actor_rules import (
     type_by_actors,
 )
 from rasd.events.actors import assign_actors
-from rasd.events.attach import attach_all
+from rasd.events.attach import attach_all, mark_inclusive_tolls
 from rasd.events.build import build_events, focus_country
 from rasd.events.candidates import NonEvent, build_candidates
+from rasd.events.concurrency import absorb_protest_arrests
 from rasd.events.merge import absorb_details, merge_retellings
 from rasd.events.modality import dated_out, non_event_value
 from rasd.events.split import split_coordinated_places
@@ -49,7 +50,7 @@ class EventsStage:
                 kept.append(inc)
             else:
                 non_events.append(NonEvent(inc.anchor, verdict))
-        incidents = split_coordinated_places(view, kept)
+        incidents = split_coordinated_places(view, absorb_protest_arrests(kept))
         # the article's focus country is costly to compute: only for incidents without a place
         focus = focus_country(doc) if any(inc.place is None for inc in incidents) else None
         for inc in incidents:
@@ -70,6 +71,7 @@ class EventsStage:
         incidents = merge_retellings([inc for inc in incidents if is_substantive(inc)], view.sentence_of)
         absorb_details(incidents, details, view.sentence_of)
         incidents = [inc for inc in incidents if is_located(inc)]
+        mark_inclusive_tolls(view, incidents)
         events = []
         for inc in incidents:
             events.extend(build_events(doc, inc, view.sentence_of, len(events), focus))

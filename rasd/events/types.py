@@ -18,6 +18,11 @@ ARRESTS = "Arrests"
 DISRUPTED = "Disrupted weapons use"
 NON_VIOLENT_TRANSFER = "Non-violent transfer of territory"
 OTHER = "Other"
+LOOTING = "Looting/property destruction"
+VIOLENT_DEMONSTRATION = "Violent demonstration"
+# Strategic developments that are never a side detail of a violent incident told with them
+# (a ceasefire "after days of clashes", a group joining the fighting, a base set up after a take-over)
+STANDALONE_STRATEGIC = frozenset({"Agreement", "Change to group/activity", "Headquarters or base established"})
 
 # Hierarchy order: the earlier one wins for concurrent tactics in one incident.
 HIERARCHY: tuple[tuple[str, str], ...] = (

@@ -49,6 +49,8 @@ class ArticleView:
     topic_cue: object = None  # a disaster/accident Verdict from the lead: counts alone are not incidents
     main_country: str | None = None  # ISO2 most places of the article are in
     _tok_starts: list[int] = field(default_factory=list)
+    _content_rank: list[int] = field(default_factory=list)  # per token: content tokens before it
+    barriers: list[int] = field(default_factory=list)  # clause starts no incident reaches across
 
     # -- token space ------------------------------------------------------------------------
 
@@ -61,6 +63,17 @@ class ArticleView:
         first = max(bisect_right(self._tok_starts, start) - 1, 0)
         last = max(bisect_right(self._tok_starts, max(end - 1, start)) - 1, first)
         return first, last + 1
+
+    def content_gap(self, a: int, b: int) -> int:
+        """Tokens between two token indices, not counting punctuation and date expressions
+        ("قصف، امس الاربعاء، قاعدة ... بقذيفة" is one telling)."""
+        if not self._content_rank:
+            return abs(a - b)
+        return abs(self._content_rank[a] - self._content_rank[b])
+
+    def barrier_between(self, a: int, b: int) -> bool:
+        lo, hi = min(a, b), max(a, b)
+        return any(lo < t <= hi for t in self.barriers)
 
     def sentence_of_tok(self, tok: int) -> int:
         return self.doc.tokens[tok].sentence if self.doc.tokens else 0
@@ -92,9 +105,11 @@ class ArticleView:
 def build_view(doc: Document) -> ArticleView:
     view = ArticleView(doc=doc)
     view._tok_starts = [t.start for t in doc.tokens]
+    view._content_rank = _content_rank(view, doc)
     ranges = _candidate_ranges(doc)
     found = _find_each(lexicons.assembly_matcher(), doc, ranges)
-    view.clauses, view.clause_of = _split_clauses(doc, ranges, found["discourse"])
+    view.barriers = _after_event_ends(view, doc)
+    view.clauses, view.clause_of = _split_clauses(doc, ranges, found["discourse"], view.barriers)
     by_sentence: dict[str, dict[int, list[Mention]]] = defaultdict(lambda: defaultdict(list))
     for mention in doc.mentions:
         by_sentence[mention.kind][view.sentence_of(mention)].append(mention)
@@ -110,6 +125,20 @@ def build_view(doc: Document) -> ArticleView:
     view.topic_cue = _lead_topic(doc)
     view.main_country = _main_country(doc)
     return view
+
+
+def _content_rank(view: ArticleView, doc: Document) -> list[int]:
+    skip = [t.kind == "punct" for t in doc.tokens]
+    for m in doc.mentions:
+        if m.kind == "date":
+            a, b = view.tok_range(m)
+            for i in range(a, min(b, len(skip))):
+                skip[i] = True
+    ranks, count = [], 0
+    for skipped in skip:
+        ranks.append(count)
+        count += not skipped
+    return ranks
 
 
 def _main_country(doc: Document) -> str | None:
@@ -182,8 +211,15 @@ def _hits(doc: Document, matches: list[Match]) -> list[Hit]:
     return out
 
 
-def _split_clauses(doc: Document, ranges: list[tuple[int, int]], found: list[Match]
-                   ) -> tuple[list[Clause], list[int]]:
+def _after_event_ends(view: ArticleView, doc: Document) -> list[int]:
+    """"ويأتي التفجير بعد يومين من انفجارين ...": what follows "بعد N من" is another incident, told
+    as the anchor of the narrative day; it starts a clause that no trigger before it reaches."""
+    return sorted(view.tok_range(m)[1] for m in doc.mentions
+                  if m.kind == "date" and m.value.get("key") == "after_event")
+
+
+def _split_clauses(doc: Document, ranges: list[tuple[int, int]], found: list[Match],
+                   barriers: list[int] = ()) -> tuple[list[Clause], list[int]]:
     """Clauses: sentences cut at clause punctuation and discourse connectors (``found``: the
     connector matches in the candidate sentences). Sentences without a candidate are one clause
     each; only a topic shift at their start counts."""
@@ -194,12 +230,17 @@ def _split_clauses(doc: Document, ranges: list[tuple[int, int]], found: list[Mat
         if sent.tok_start not in inside and sent.tok_end > sent.tok_start:
             found.extend(matcher.match_at(doc.tokens, sent.tok_start, sent.tok_end)[:1])
     starts: dict[int, bool] = {}  # token index -> starts a topic shift
+    connectors: set[int] = set()
     for m in found:
         first = doc.tokens[m.tok_start]
         if first.kind == "punct":
             starts[m.tok_end] = starts.get(m.tok_end, False)
         else:
             starts[m.tok_start] = starts.get(m.tok_start, False) or m.payload == "shift"
+            connectors.add(m.tok_start)
+    _keep_parenthetical_dates(doc, starts, connectors)
+    for tok in barriers:
+        starts.setdefault(tok, False)
     clauses: list[Clause] = []
     clause_of = [0] * len(doc.tokens)
     for sent in doc.sentences:
@@ -214,3 +255,23 @@ def _split_clauses(doc: Document, ranges: list[tuple[int, int]], found: list[Mat
         for i in range(clause.tok_start, clause.tok_end):
             clause_of[i] = clause.index
     return clauses, clause_of
+
+
+def _keep_parenthetical_dates(doc: Document, starts: dict[int, bool], connectors: set[int]) -> None:
+    """"قصف التنظيم، امس الاربعاء، قاعدة ...": a date set off by two commas is an aside inside
+    the clause, not two clause breaks (the verb and its object stay one clause)."""
+    tok_starts = [t.start for t in doc.tokens]
+    for m in doc.mentions:
+        if m.kind != "date":
+            continue
+        if m.tok_start is not None and m.tok_end is not None:
+            a, b = m.tok_start, m.tok_end
+        else:
+            a = max(bisect_right(tok_starts, m.start) - 1, 0)
+            b = max(bisect_right(tok_starts, m.end - 1) - 1, a) + 1
+        if a == 0:
+            continue
+        comma_after = b < len(doc.tokens) and doc.tokens[b].kind == "punct"
+        if (a in starts and a not in connectors and comma_after and b + 1 in starts and b + 1 not in connectors
+                and doc.tokens[a - 1].kind == "punct" and doc.tokens[a - 1].sentence == doc.tokens[b].sentence):
+            del starts[a], starts[b + 1]

@@ -27,6 +27,7 @@ KINDS = {
     8: "external",
 }
 REQUIRE_ADJECTIVE = "adjective"
+REQUIRE_COUNT = "count"
 EXTERNAL_INTER = 8
 STATE_INTER = 1
 
@@ -44,6 +45,11 @@ class ActorEntry:
     blocker: bool = False
     by_country: tuple[tuple[str, str], ...] = ()  # (ISO2, actor key): who the role word names there
     needs_adjective: bool = False  # only an actor when a nationality adjective follows
+    needs_count: bool = False  # only an actor right after a number (35 عسكريا; عسكريا alone is an adverb)
+    until: str = ""  # ISO day after which the row names another actor (AMISOM -> ATMIS)
+    then: str = ""  # the key of that actor
+    refines: str = ""  # key of a broader actor this row narrows when named right after it (a faction)
+    by_area: bool = False  # state forces named by the area of the place (competing governments)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +58,9 @@ class StateForces:
     last: str
     military: str
     police: str
+    area: frozenset[str] = frozenset()  # admin1 names where competing forces hold sway (empty: anywhere)
+    actor: str = ""  # key of the actor that holds the area, when it is no state's forces (Houthis)
+    forces: str = ""  # "military" or "police" when the area row names only one of them
 
 
 def _pairs(cell: str) -> tuple[tuple[str, str], ...]:
@@ -71,6 +80,11 @@ def _entry(row: dict[str, str], generic: bool) -> ActorEntry:
         confidence=float(row.get("confidence") or 0.8),
         by_country=_pairs(row.get("by_country") or ""),
         needs_adjective=row.get("require") == REQUIRE_ADJECTIVE,
+        needs_count=row.get("require") == REQUIRE_COUNT,
+        until=row.get("until") or "",
+        then=row.get("then") or "",
+        refines=row.get("refines") or "",
+        by_area=bool(row.get("by_area")),
     )
 
 
@@ -112,6 +126,21 @@ def nationality_adjectives() -> dict[str, str]:
     }
 
 
+@cache
+def context_words() -> dict[str, frozenset[str]]:
+    """``context.tsv``: kind -> words (partitive links, source heads, spokesman, attribution)."""
+    out: dict[str, set[str]] = {}
+    for row in read_tsv(f"{FOLDER}/context.tsv"):
+        out.setdefault(row["kind"], set()).update(split_variants(row["ar"]))
+    return {kind: frozenset(words) for kind, words in out.items()}
+
+
+@cache
+def adjective_stops() -> frozenset[str]:
+    """Words after a nationality adjective that make it a make, not an actor (روسية الصنع)."""
+    return frozenset(form for row in read_tsv(f"{FOLDER}/adjective_stops.tsv") for form in split_variants(row["ar"]))
+
+
 ADJECTIVE_WEIGHT = 1  # an adjective often names an actor's nationality, not the event's country
 PLACE_WEIGHT = 2
 
@@ -133,19 +162,41 @@ def state_forces() -> dict[str, tuple[StateForces, ...]]:
     out: dict[str, list[StateForces]] = {}
     for row in read_tsv(f"{FOLDER}/state_forces.tsv"):
         out.setdefault(row["iso2"], []).append(
-            StateForces(row["from"], row["to"], row["military"], row["police"])
+            StateForces(row["from"], row["to"], row["military"], row["police"],
+                        frozenset(split_variants(row.get("area") or "")), row.get("actor") or "",
+                        row.get("forces") or "")
         )
     return {iso: tuple(rows) for iso, rows in out.items()}
 
 
-def state_forces_at(iso2: str, date: str | None) -> StateForces | None:
-    """The state forces row of ``iso2`` for an ISO ``date`` (the open-ended row when no date)."""
+def _holds(row: StateForces, date: str) -> bool:
+    return (not row.first or row.first <= date) and (not row.last or date <= row.last)
+
+
+def state_forces_at(
+    iso2: str, date: str | None, area: str | None = None, forces: str = ""
+) -> StateForces | None:
+    """The state forces row of ``iso2`` for an ISO ``date`` (the open-ended row when no date).
+
+    ``area`` (an admin1 name) picks competing forces where the country has them: eastern Libya
+    is held by the House of Representatives' forces whatever the recognised government is.
+    """
     rows = state_forces().get(iso2, ())
+    if area:
+        local = [r for r in rows if area in r.area and (not date or _holds(r, date))
+                 and (not r.forces or r.forces == forces)]
+        if local:
+            return local[0]
+    rows = tuple(r for r in rows if not r.area)
     if not rows:
         return None
     if date:
         # A date outside every known period names no period: nothing is invented.
-        return next((r for r in rows if (not r.first or r.first <= date) and (not r.last or date <= r.last)),
-                    None)
+        return next((r for r in rows if _holds(r, date)), None)
     open_ended = [r for r in rows if not r.last]
     return open_ended[0] if open_ended else rows[-1]
+
+
+def has_areas(iso2: str | None) -> bool:
+    """The country has competing state forces named by area (state_forces.tsv ``area``)."""
+    return any(r.area for r in state_forces().get(iso2 or "", ()))

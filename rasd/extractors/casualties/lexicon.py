@@ -20,6 +20,7 @@ DUAL = "dual"
 COUNTED = "counted"
 STRICT = "strict"
 FRAME = "frame"
+PRONOUN = "pronoun"  # a verbal noun with a pronoun victim ("مقتله"): one
 
 # Group-noun number.
 SG = "sg"
@@ -58,6 +59,7 @@ class CasualtyLexicon:
     conj: str
     trigger_starters: frozenset[str]  # first words of trigger phrases (a cheap first filter)
     verb_prefixes: frozenset[str]  # clitics a verb can carry (و, ف and their combination)
+    accusative: str  # the ending of an indefinite accusative noun ("عسكريا"), a count's singular noun
 
 
 def _path(name: str) -> str:
@@ -99,4 +101,5 @@ def casualty_lexicon() -> CasualtyLexicon:
         conj=conj,
         trigger_starters=frozenset(starters),
         verb_prefixes=frozenset(p for p, keys in single.items() if "verb_prefix" in keys),
+        accusative=next(p for p, keys in single.items() if "accusative_ending" in keys),
     )

@@ -38,6 +38,7 @@ def _value(doc: Document, stmt: Statement) -> dict[str, object]:
         "unknown": stmt.unknown,
         "preliminary": stmt.preliminary,
         "includes_attacker": stmt.includes_attacker,
+        "attackers_extra": stmt.attackers_extra,
         "number_span": number_span,
         "trigger_span": [t_start, t_end],
     }

@@ -30,6 +30,7 @@ from rasd.extractors.casualties.lexicon import (
     OTHER_GROUP,
     PL,
     PLURAL,
+    PRONOUN,
     SG,
     SINGULAR,
     STRICT,
@@ -41,7 +42,8 @@ from rasd.extractors.casualties.lexicon import (
     TriggerEntry,
     casualty_lexicon,
 )
-from rasd.extractors.numbers.lexicon import number_lexicon
+from rasd.extractors.numbers.lexicon import definite_cardinal, number_lexicon
+from rasd.extractors.numbers.stage import QUOTE_MARKS
 from rasd.match.phrases import Match
 
 KILLED = "killed"
@@ -60,6 +62,8 @@ UNKNOWN_WINDOW = 7
 AGG_WINDOW = 4
 WAR_WINDOW = 8
 DENIAL_WINDOW = 4
+COMPANION_SKIP = 6  # words qualifying a victim before "واثنان من مرافقيه"
+NEGATION_BEFORE = 2
 HASHTAG_MARKS = frozenset("#_")  # "#ميليشيات_الحوثي": scraped hashtags inside a phrase
 # Arabic comma, semicolon and question mark, then their Latin counterparts.
 CLAUSE_PUNCT = frozenset("\u060c\u061b\u061f,;:()\"'[]!?.")
@@ -111,6 +115,7 @@ class Statement:
     unknown: bool = False
     preliminary: bool = False
     includes_attacker: bool = False
+    attackers_extra: bool = False  # attackers counted apart ("إضافة إلى المهاجمين")
     confidence: float = 0.85
     parent: Statement | None = None
 
@@ -161,6 +166,7 @@ class SentenceReader:
         self.groups: dict[int, tuple[GroupEntry, int]] = {}
         self.segment: dict[int, int] = {}
         self.statements: list[Statement] = []
+        self.unknown_refs: list[int] = []  # "دون تحديد عددهم": where the sentence says a count is unknown
 
     # -- slot tables ----------------------------------------------------------------------------
 
@@ -196,7 +202,9 @@ class SentenceReader:
                 if trig.close is None:
                     continue
             out.append(trig)
-        return out
+        closes = [(t.start, t.close) for t in out if t.close is not None]
+        # "لقوا مصرعهم": the closing word of a frame is no casualty word of its own
+        return [t for t in out if not any(a < t.start <= c for a, c in closes)]
 
     def _trigger_matches(self) -> list[Match[TriggerEntry]]:
         """Longest non-overlapping trigger matches; tokens that start none are skipped cheaply."""
@@ -262,9 +270,10 @@ class SentenceReader:
         return max(ends) if ends else None
 
     def is_conj_joined(self, k: int) -> tuple[bool, int]:
-        """Whether token ``k`` is "و" or starts with it; returns (joined, next content index)."""
+        """Whether token ``k`` is "و" or starts with it, or is "مع" ("قتل مع سبعة آخرين");
+        returns (joined, next content index)."""
         tok = self.tokens[k]
-        if tok.norm == self.lex.conj:
+        if tok.norm == self.lex.conj or "with" in self.cue_keys(k):
             return True, k + 1
         return tok.kind == "word" and tok.norm.startswith(self.lex.conj), k
 
@@ -288,6 +297,7 @@ class SentenceReader:
         self._right_counts()
         self._coordinated()
         self._subsets()
+        self._unknown_counts()
         self._flags()
         self.statements.sort(key=lambda s: s.anchor())
         return self.statements
@@ -310,6 +320,8 @@ class SentenceReader:
                 continue
             if "zero_neg" in keys:
                 self._zero_at(k)
+            elif "denial" in keys:
+                self._zero_at(k, anyone_only=True)  # "نفى الجيش مقتل أي مدني"
         for k in range(self.start, self.end):
             end = self.cue_end(k, "unknown_count")
             if end is not None:
@@ -330,8 +342,25 @@ class SentenceReader:
             if trig is not None and not trig.used and (toll or self._zero_noun_type(p)):
                 kind = self._zero_noun_type(p) or trig.type
                 self._add(Statement(kind, trig, Count(None, None, None), unknown=True, confidence=0.7))
+                self.unknown_refs.append(k)
+                return True
+            if "count_ref" in self.cue_keys(p) and p + 1 not in self.trigger_at:
+                self.unknown_refs.append(k)  # "سقط شهداء دون تحديد عددهم"
                 return True
         return False
+
+    def _unknown_counts(self) -> None:
+        """A bare plural or "عدد من" that a cue says is of unknown size ("سقط شهداء دون تحديد
+        عددهم", "قتل وجرح عدد من المدنيين ولم يعرف عدد الضحايا"): the nearest statement before
+        the cue."""
+        for cue in self.unknown_refs:
+            before = [s for s in self.statements if s.anchor() < cue and not (s.zero or s.unknown or s.subset)]
+            if not before:
+                continue
+            stmt = max(before, key=lambda s: s.anchor())
+            if stmt.count.qualifier == "some":
+                stmt.unknown = True
+                stmt.count.min = stmt.count.max = stmt.count.qualifier = None
 
     def _unknown_count_at(self, k: int, end: int) -> None:
         """"مقتل عدد غير محدد من الجنود": the trigger before, the group after."""
@@ -349,17 +378,21 @@ class SentenceReader:
             stmt.group, stmt.group_span = group[0].group, (end, group[1])
         self._add(stmt)
 
-    def _zero_at(self, k: int) -> None:
+    def _zero_at(self, k: int, anyone_only: bool = False) -> None:
         for p in range(k + 1, min(self.end, k + ZERO_WINDOW)):
             if self.is_punct(p) or (p in self.num_at and "anyone" not in self.cue_keys(p)):
                 return  # a count: "لم يقتل سوى 3" is no zero statement
             trig = self.trigger_at.get(p)
-            zero_type = self._zero_noun_type(p)
-            if trig is not None and trig.pattern in (VERB, FRAME):
+            zero_type = None if anyone_only else self._zero_noun_type(p)
+            if trig is not None and trig.pattern in (VERB, FRAME, VERBAL):
                 nxt = trig.end
                 if nxt < self.end and "anyone" in self.cue_keys(nxt):
                     self._claim_anyone(nxt)
-                    self._add(Statement(trig.type, trig, Count(0, 0, "exact"), zero=True))
+                    stmt = Statement(trig.type, trig, Count(0, 0, "exact"), zero=True)
+                    found = self._group_at(self.cue_end(nxt, "anyone") or nxt + 1)
+                    if found is not None:
+                        stmt.group, stmt.group_span = found  # "دون إصابة أي مدني"
+                    self._add(stmt)
                     return
             if zero_type is not None:
                 if trig is None:
@@ -390,6 +423,12 @@ class SentenceReader:
             if trig.used:
                 continue
             if trig.pattern == DUAL:
+                if trig.definite and not self._toll_before(trig.start):
+                    trig.used = True  # "أحد القتيلين": the two already told of
+                    told = self.num_token.get(trig.start)
+                    if told is not None:
+                        self.claimed.add(id(told))
+                    continue
                 m = self.num_token.get(trig.start)
                 count = self._count_of(m) if m is not None else Count(2, 2, "exact", None, trig.start, trig.end)
                 self._add(self._with_group(Statement(trig.type, trig, count), after=trig.end))
@@ -401,9 +440,26 @@ class SentenceReader:
             m = self._count_before(trig.start)
             if m is None:
                 continue
+            partitive = self._partitive(trig, m)
+            if partitive and self._verb_before(m):
+                continue  # "توفي اثنان من المصابين": the verb's count
             stmt = Statement(trig.type, trig, self._count_of(m))
             self._combine_following(stmt)
             self._add(self._with_group(stmt, after=stmt.trigger_end or trig.end))
+            if partitive:
+                stmt.subset = True  # "حالة اثنين من المصابين حرجة": part of a toll told before
+                stmt.parent = self._parent_before(stmt.anchor())
+
+    def _partitive(self, trig: Trigger, m: Mention) -> bool:
+        """"ستة من القتلى", "اثنين من المصابين": a count of the dead or injured already told."""
+        return (trig.definite and trig.type in BARE_PLURAL_TYPES and not m.value.get("vague")
+                and m.tok_end == trig.start - 1 and trig.start - 1 >= self.start
+                and "from" in self.cue_keys(trig.start - 1))
+
+    def _verb_before(self, m: Mention) -> bool:
+        k = m.tok_start or 0
+        return any(t.end in (k, k - 1) and t.pattern in (VERB, VERBAL, FRAME) and not t.used
+                   for t in self.triggers)
 
     def _victim_of_next_verb(self, trig: Trigger) -> bool:
         nxt = self.trigger_at.get(trig.end)
@@ -466,6 +522,8 @@ class SentenceReader:
                 self._read_verb(trig)
             elif trig.pattern in (PLURAL, SINGULAR):
                 self._read_noun(trig)
+            elif trig.pattern == PRONOUN:
+                self._add(Statement(trig.type, trig, Count(1, 1, "exact"), confidence=0.75))  # "مقتله"
 
     def _read_verb(self, trig: Trigger) -> None:
         stmt = Statement(trig.type, trig, Count(None, None, None))
@@ -479,13 +537,17 @@ class SentenceReader:
             found = self._scan_right(scan_from)
         if found is not None:
             kind, k, payload = found
-            if kind == "count":
+            if kind == "count" and self._with_before(k) and trig.pattern == VERB:
+                self._subject_with_companions(stmt, k, payload)
+            elif kind == "count":
                 stmt.count = self._count_of(payload)
                 self._add(self._with_group(stmt, after=stmt.count.tok_end))
-                return
-            if kind == "group":
+            elif kind == "group":
                 self._implied_group_count(stmt, k, payload)
-                return
+            if trig.close is not None and stmt in self.statements:
+                _, end = stmt.group_span or (0, stmt.count.tok_end or trig.end)
+                self._subject_items(stmt, end, trig.close)  # "لقي زعيم قبلي وثلاثة من أبنائه حتفهم"
+            return
         if trig.pattern == VERBAL:
             if not self.starts_with_conj(trig):
                 m = self._count_before(trig.start)
@@ -499,8 +561,49 @@ class SentenceReader:
             if group is not None:
                 stmt.group, stmt.group_span = group
             self._add(stmt)
+            self._subject_items(stmt, group[1][1] if group is not None else (m.tok_end or trig.start), trig.start)
             return
         self._subject_noun(stmt)
+
+    def _subject_items(self, stmt: Statement, k: int, verb: int) -> None:
+        """"22 تلميذا وامرأة لقوا مصرعهم": more subjects joined before the verb share it."""
+        while k < verb:
+            nxt = self._coordinated_item(k)
+            if nxt is None:
+                return
+            count, group, gspan = nxt
+            if gspan[1] > verb:
+                return
+            item = Statement(stmt.type, stmt.trigger, count, group, gspan, item=True, confidence=stmt.confidence)
+            first = min(p for p in (count.tok_start, gspan[0]) if p is not None)
+            if self.tokens[first].norm.startswith(self.lex.conj) and self.tokens[first].norm != self.lex.conj:
+                item.lead_clitic = len(self.lex.conj)
+            self._add(item)
+            k = gspan[1]
+
+    def _with_before(self, k: int) -> bool:
+        return k - 1 >= self.start and "with" in self.cue_keys(k - 1)
+
+    def _subject_with_companions(self, stmt: Statement, k: int, m: Mention) -> None:
+        """"قائد الكتيبة قتل مع سبعة آخرين": the subject (one) and the count after "مع"."""
+        trig = stmt.trigger
+        stmt.count = Count(1, 1, "exact", None, None, None)
+        for g in range(max(self.start, trig.start - 3), trig.start):
+            group = self.groups.get(g)
+            if group is not None and group[0].number == SG:
+                stmt.group, stmt.group_span = self._group_key(group[0]), (g, group[1])
+                break
+        stmt.confidence = 0.7
+        self._add(stmt)
+        item = Statement(stmt.type, trig, self._count_of(m), item=True, confidence=0.7)
+        self._add(self._with_group(item, after=item.count.tok_end))
+        if item.group is None or item.group == OTHER_GROUP:
+            item.group = stmt.group if item.group_span is not None and self._is_other(item.group_span[0]) \
+                else item.group
+
+    def _is_other(self, k: int) -> bool:
+        group = self.groups.get(k)
+        return group is not None and group[0].group == OTHER_GROUP
 
     def _may_combine(self, trig: Trigger) -> bool:
         """"قتل وأصيب 20": a shared count, unless the first verb has its own subject or count."""
@@ -540,14 +643,31 @@ class SentenceReader:
                 self._implied_group_count(stmt, g, group)
                 return
 
+    def _group_count(self, entry: GroupEntry, k: int, gend: int) -> Count | None:
+        """The count a group noun implies: one, two, or a definite number after a plural
+        ("المهاجمين الأربعة"); ``None`` for a plural alone."""
+        if entry.number == SG:
+            return Count(1, 1, "exact", None, k, gend)
+        if entry.number == DU:
+            return Count(2, 2, "exact", None, k, gend)
+        if entry.number == PL and gend < self.end and gend not in self.num_token:
+            value = definite_cardinal(self.tokens[gend].norm)
+            if value is not None and self._definite(k):
+                return Count(value, value, "exact", None, k, gend + 1)
+        return None
+
     def _implied_group_count(self, stmt: Statement, k: int, entry_end: tuple[GroupEntry, int]) -> None:
         entry, gend = entry_end
         if entry.group == OTHER_GROUP and not any(not s.subset for s in self.statements):
             return  # "آخر" / "ثالث" only count after another statement
-        if entry.number == SG:
-            stmt.count = Count(1, 1, "exact", None, k, gend)
-        elif entry.number == DU:
-            stmt.count = Count(2, 2, "exact", None, k, gend)
+        if "companion" in self.cue_keys(k):
+            return  # "بقتل زوجته": a relative is a victim only beside another ("قتل رجل وزوجته")
+        if entry.group == OTHER_GROUP and self._definite(k):
+            return  # "توفي الآخر": the other one of those already told of
+        implied = self._group_count(entry, k, gend)
+        if implied is not None:
+            stmt.count = implied
+            gend = implied.tok_end or gend
         elif entry.number == PL and stmt.type in BARE_PLURAL_TYPES:
             stmt.count = Count(BARE_PLURAL_MIN, None, "some", None, k, gend)
             stmt.confidence = 0.6
@@ -651,15 +771,35 @@ class SentenceReader:
         """"خمسة جنود قتلوا": a count (and its group) right before the verb."""
         m = self.num_ending.get(k)
         if m is not None and id(m) not in self.claimed:
-            return m, None
+            return self._first_joined(m, None)
         for g in range(max(self.start, k - 5), k):
             group = self.groups.get(g)
             # the group may be followed by a qualifier: "14 مدنيا على الأقل قتلوا"
             if group is not None and 0 <= k - group[1] <= 2 and self._plain_words(group[1], k):
                 m = self.num_ending.get(g)
                 if m is not None and id(m) not in self.claimed:
-                    return m, (self._group_key(group[0]), (g, group[1]))
-        return self._subject_count(k)
+                    return self._first_joined(m, (self._group_key(group[0]), (g, group[1])))
+        m, group = self._subject_count(k)
+        return self._first_joined(m, group) if m is not None else (m, group)
+
+    def _first_joined(self, m: Mention, group: tuple[str | None, tuple[int, int]] | None
+                      ) -> tuple[Mention | None, tuple[str | None, tuple[int, int]] | None]:
+        """The first of several subjects joined by و ("خمسة مدنيين وشرطيان أصيبوا", "7 من عناصر
+        الجيش و71 فردا قتلوا"): the later ones are read as items of the same statement."""
+        if m.tok_start is None or m.tok_start <= self.start:
+            return m, group
+        lead = m.tok_start
+        noun = self._group_ending_at(lead) if m.value.get("max") in (1, 2) and not m.value.get("dual") else None
+        if noun is not None:
+            lead = noun[1][0]  # "ومدنيا واحدا أصيبوا": the number follows its noun
+        first_tok = self.tokens[lead]
+        joined = (lead - 1 >= self.start and self.tokens[lead - 1].norm == self.lex.conj) or (
+            first_tok.norm.startswith(self.lex.conj) and (lead != m.tok_start or m.start > first_tok.start))
+        if not joined:
+            return m, group
+        at = lead - 1 if self.tokens[lead - 1].norm == self.lex.conj else lead
+        first, first_group = self._count_before_verb(at)
+        return (first, first_group) if first is not None else (m, group)
 
     def _subject_count(self, k: int) -> tuple[Mention | None, tuple[str | None, tuple[int, int]] | None]:
         """A counted subject a few words before the verb: "ثلاثة من جنوده لقوا مصرعهم",
@@ -668,19 +808,30 @@ class SentenceReader:
         qualifier_tokens = self._after_qualifier_tokens()
         p = k - 1
         words = 0
+        # a plural verb agrees with a subject before it, which may end with a comma:
+        # "أكثر من 140 عنصرا من الميليشيا الانقلابية، لقوا مصرعهم"
+        commas = 1 if k < self.end and "plural_verb" in self.cue_keys(k) else 0
         while p >= self.start and words < SUBJECT_WINDOW:
             m = self.num_ending.get(p + 1) if p + 1 < k else None
+            if m is not None and m.tok_start is not None and self._adjective_number(m):
+                words += 1  # "4 أطفال من عائلة واحدة، قتلوا": "واحدة" describes the family
+                p = m.tok_start - 1
+                continue
             if m is not None and m.tok_start is not None:
                 if id(m) in self.claimed or (p + 1 in self.trigger_at
                                              and self.trigger_at[p + 1].type not in STATUS_TYPES):
                     return None, None
                 return m, self._group_at(p + 1)
             tok = self.tokens[p]
-            if tok.norm in HASHTAG_MARKS or p in qualifier_tokens:
+            if tok.norm in HASHTAG_MARKS or tok.norm in QUOTE_MARKS or p in qualifier_tokens:
                 p -= 1
                 continue
             if tok.kind == "punct":
                 opened = self._parenthetical_start(p)
+                if opened is None and commas and p == k - 1 and tok.norm in CLAUSE_PUNCT:
+                    commas -= 1
+                    p -= 1
+                    continue
                 if opened is None:
                     return None, None
                 p = opened - 1
@@ -696,6 +847,15 @@ class SentenceReader:
         if m is not None and id(m) not in self.claimed and p + 1 not in self.trigger_at:
             return m, self._group_at(p + 1)
         return None, None
+
+    def _adjective_number(self, m: Mention) -> bool:
+        """One or two written after a noun that names no people ("عائلة واحدة")."""
+        k = m.tok_start
+        if m.value.get("max") not in (1, 2) or m.value.get("dual") or k is None or k - 1 < self.start:
+            return False
+        prev = self.tokens[k - 1]
+        return (prev.kind == "word" and self._group_ending_at(k) is None and k - 1 not in self.trigger_at
+                and k - 1 not in self.num_token and not self.cues.get(k - 1))
 
     def _parenthetical_start(self, close: int) -> int | None:
         """"، بينهم إيرانيون،": the opening comma of a subset aside ending at ``close``."""
@@ -745,7 +905,8 @@ class SentenceReader:
             stmt.count = Count(1, 1, "exact", None, None, None)
             stmt.confidence = 0.75
         elif trig.type in BARE_PLURAL_TYPES:
-            if trig.end < self.end and self._construct_follows(trig.end):
+            self._combine_following(stmt)  # "سقط قتلى وجرحى"
+            if stmt.trigger_end is None and trig.end < self.end and self._construct_follows(trig.end):
                 return
             stmt.count = Count(BARE_PLURAL_MIN, None, "some", None, None, None)
             stmt.confidence = 0.55
@@ -803,15 +964,24 @@ class SentenceReader:
         """The victim group named at token ``k``: a group noun, or "من" and a group noun."""
         if k >= self.end:
             return None
+        if self.tokens[k].norm in QUOTE_MARKS and k + 1 < self.end and self.tokens[k + 1].kind == "word":
+            found = self._group_at(k + 1)  # 71 "فردا تكفيريا"
+            return (found[0], (k, found[1][1])) if found is not None else None
         group = self.groups.get(k)
         if group is not None and group[0].number != ORG:
-            return self._refined(group, k)
+            return self._companion_key(group, k)
         if "from" in self.cue_keys(k) and k + 1 < self.end:
             group = self.groups.get(k + 1)
             if group is not None:
-                key, (_, end) = self._refined(group, k + 1)
+                key, (_, end) = self._companion_key(group, k + 1)
                 return key, (k, end)
         return None
+
+    def _companion_key(self, group: tuple[GroupEntry, int], k: int) -> tuple[str | None, tuple[int, int]]:
+        """"4 من عناصره", "مرافقيه": someone's own men, whose side the noun does not say."""
+        if "companion" in self.cue_keys(k):
+            return (None if group[0].number == PL else self._group_key(group[0])), (k, group[1])
+        return self._refined(group, k)
 
     def _refined(self, group: tuple[GroupEntry, int], k: int) -> tuple[str | None, tuple[int, int]]:
         """A generic noun takes the group of the body named after it: "عناصر من الشرطة",
@@ -846,9 +1016,36 @@ class SentenceReader:
         for stmt in list(self.statements):
             if stmt.zero or stmt.unknown:
                 continue
-            self._follow_coordination(stmt, subset=False)
+            self._follow_coordination(stmt, subset=False, named_only=self._counted_noun(stmt))
 
-    def _follow_coordination(self, stmt: Statement, subset: bool) -> None:
+    def _second_counted_noun(self, stmt: Statement, count: Count, gspan: tuple[int, int]) -> bool:
+        """"قتل 35 عسكريا ومتطوعا": a second singular accusative noun after a count's own
+        singular noun (11-99 count a singular accusative) is counted by the same number."""
+        if count.mention is not None or count.max != 1 or stmt.count.mention is None or stmt.group_span is None:
+            return False
+        if (stmt.count.min or 0) < BARE_PLURAL_MIN:
+            return False
+        ending = self.lex.accusative
+        own = self.tokens[stmt.group_span[1] - 1].norm
+        other = self.tokens[gspan[1] - 1].norm
+        return gspan[1] - gspan[0] == 1 and own.endswith(ending) and other.endswith(ending)
+
+    def _bound_after(self, stmt: Statement, k: int) -> None:
+        if k >= self.end or stmt.count.qualifier != "exact":
+            return
+        for hit in number_lexicon().after.match_at(self.tokens, k, self.end):
+            if hit.payload in ("at_least", "more_than"):
+                stmt.count.qualifier, stmt.count.max = hit.payload, None
+                return
+
+    def _counted_noun(self, stmt: Statement) -> bool:
+        """"11 قتيلا و25 شخصا عالقين": a count before a casualty noun states that noun's count;
+        what follows is another count of it only as "و9 من المسلحين"."""
+        t = stmt.trigger
+        return (t.pattern in (PLURAL, SINGULAR, COUNTED) and stmt.count.mention is not None
+                and stmt.count.tok_end is not None and stmt.count.tok_end <= t.start)
+
+    def _follow_coordination(self, stmt: Statement, subset: bool, named_only: bool = False) -> None:
         current = stmt
         while True:
             _, end = current.tok_span()
@@ -856,6 +1053,11 @@ class SentenceReader:
             if nxt is None:
                 return
             count, group, gspan = nxt
+            if named_only and "from" not in self.cue_keys(gspan[0]):
+                return
+            if self._second_counted_noun(current, count, gspan):
+                self._bound_after(current, gspan[1])  # "35 عسكريا ومتطوعا على الأقل"
+                return
             item = Statement(stmt.type, stmt.trigger, count, group, gspan, subset=subset, item=True,
                              parent=stmt.parent if subset else None, confidence=stmt.confidence)
             first = min(p for p in (count.tok_start, gspan[0]) if p is not None)
@@ -871,7 +1073,14 @@ class SentenceReader:
             k += 1  # "قائد ميداني وثلاثة من مرافقيه"
             if k >= self.end:
                 return None
+        if self.is_punct(k) and k + 1 < self.end and self._counted_from_item(k + 1):
+            k += 1  # "قتل خمسة عناصر من قوات النظام، واثنان من مقاتلي الهيئة"
         joined, p = self.is_conj_joined(k)
+        if not joined:
+            skipped = self._companion_after(k)  # "قيادي في حركة الشباب واثنان من مرافقيه"
+            if skipped is None:
+                return None
+            joined, p = self.is_conj_joined(skipped)
         if not joined or p >= self.end:
             return None
         m = self.free_count(p)
@@ -887,7 +1096,7 @@ class SentenceReader:
             found = self._group_at(after)
             if found is None:
                 if (after < self.end and "from" in self.cue_keys(after) and after + 1 < self.end
-                        and not m.value.get("vague")):
+                        and (not m.value.get("vague") or "companion" in self.cue_keys(after + 1))):
                     return self._count_of(m), None, (p, after + 2)  # "وثلاثة من مرافقيه"
                 return None
             key, span = found
@@ -900,9 +1109,53 @@ class SentenceReader:
             count = Count(1, 1, "exact", None, p, gend)
         elif entry.number == DU:
             count = Count(2, 2, "exact", None, p, gend)
+        elif entry.number == PL and "companion" in self.cue_keys(p):
+            count = Count(BARE_PLURAL_MIN, None, "some", None, p, gend)  # "مقتله ومرافقيه"
+            return count, None, (p, gend)
         else:
             return None
         return count, self._group_key(entry), (p, gend)
+
+    def _companion_after(self, k: int) -> int | None:
+        """A few words qualifying the victim ("في حركة الشباب") before a و-joined companion
+        count ("واثنان من مرافقيه", "وعدد من عناصره", "وسائقه"): the token of that و."""
+        words = 0
+        for q in range(k, self.end):
+            tok = self.tokens[q]
+            if tok.norm in QUOTE_MARKS:
+                continue  # "قيادي في «كتائب حزب الله» واثنان من مرافقيه"
+            if tok.kind != "word" or q in self.trigger_at or words > COMPANION_SKIP:
+                return None
+            joined, p = self.is_conj_joined(q)
+            if joined and q > k and self._companion_at(p):
+                return q
+            if q in self.num_token:
+                return None
+            words += 1
+        return None
+
+    def _counted_from_item(self, k: int) -> bool:
+        """"و" + a count + "من" + a group noun, not followed by a casualty word of its own."""
+        joined, p = self.is_conj_joined(k)
+        m = self.num_at.get(p) if joined else None
+        if m is None or m.tok_end is None or m.tok_end + 1 >= self.end:
+            return False
+        after = m.tok_end
+        return ("from" in self.cue_keys(after) and (after + 1) in self.groups
+                and self.groups[after + 1][1] not in self.trigger_at)
+
+    def _companion_at(self, p: int) -> bool:
+        if p >= self.end:
+            return False
+        if "companion" in self.cue_keys(p):
+            return True
+        m = self.num_at.get(p)
+        if m is None or m.tok_end is None:
+            return False
+        after = m.tok_end
+        if after < self.end and "from" in self.cue_keys(after):
+            after += 1
+        return after < self.end and "companion" in self.cue_keys(after)
 
     def _adjective_at(self, k: int) -> bool:
         """A plain word that may qualify the noun before it (not a cue, trigger, count or و-joined)."""
@@ -913,28 +1166,71 @@ class SentenceReader:
 
     # pass 5: "بينهم ثلاثة أطفال", "إضافة إلى الانتحاري"
     def _subsets(self) -> None:
-        for k in range(self.start, self.end):
-            for key in ("subset", "additive"):
-                end = self.cue_end(k, key)
-                if end is None:
+        k = self.start
+        while k < self.end:
+            key = next((c for c in ("subset", "additive") if self.cue_end(k, c) is not None), None)
+            if key is None:
+                k += 1
+                continue
+            end = self.cue_end(k, key) or k + 1
+            additive = key == "additive" or self._negated_before(k)  # "الحصيلة لا تشمل المهاجمين"
+            parent = self._parent_before(k)
+            inner = next((self.trigger_at[p] for p in range(k, end) if p in self.trigger_at), None)
+            toll = self._toll_before(k)
+            if toll is not None and inner is None and (
+                    parent is None or parent.type != KILLED or parent.group == ATTACKERS):
+                # "وأن الحصيلة تشمل المهاجمين": about the incident's whole toll, told anywhere
+                parent, inner = None, Trigger(toll, toll + 1, KILLED, PLURAL, 0)
+                self._orphan_subset(inner, end, additive)
+                k = end
+                continue
+            if parent is not None:
+                kind = inner.type if inner is not None and inner.type != COMBINED else parent.type
+                self._subset_items(parent, end, additive, kind)
+            elif inner is not None and not additive:
+                self._orphan_subset(inner, end)  # "وكان بين القتلى أربعة جنود": the total is elsewhere
+            k = end  # "من بينهم" is one cue, not two
+
+    def _toll_before(self, k: int) -> int | None:
+        for p in range(k - 1, max(self.start, k - 1 - NEGATION_BEFORE) - 1, -1):
+            if "toll" in self.cue_keys(p):
+                return p
+            if "zero_neg" not in self.cue_keys(p):
+                return None
+        return None
+
+    def _negated_before(self, k: int) -> bool:
+        return any("zero_neg" in self.cue_keys(p) for p in range(max(self.start, k - NEGATION_BEFORE), k))
+
+    def _orphan_subset(self, inner: Trigger, k: int, additive: bool = False) -> None:
+        """A subset cue naming the casualties ("بين القتلى") with no count before it in the sentence."""
+        for s in self.statements:
+            if s.trigger is inner or s.count.tok_start == k:
+                s.subset = True
+                if s.count.tok_start is None or s.count.tok_start < k:
+                    s.subset = False  # the cue's own noun read as a statement of its own ("قتلى")
                     continue
-                parent = self._parent_before(k)
-                if parent is None:
-                    continue
-                self._subset_items(parent, end, additive=key == "additive")
+                return
+        carrier = Statement(inner.type, inner, Count(None, None, None), confidence=0.7)
+        self._subset_items(carrier, k, additive, inner.type)
+        for s in self.statements:
+            if s.parent is carrier:
+                s.parent = None
 
     def _parent_before(self, k: int) -> Statement | None:
         before = [s for s in self.statements if not s.subset and not s.additive and s.tok_span()[1] <= k
                   and not s.zero and not s.unknown]
         return max(before, key=lambda s: s.tok_span()[1]) if before else None
 
-    def _subset_items(self, parent: Statement, k: int, additive: bool) -> None:
+    def _subset_items(self, parent: Statement, k: int, additive: bool, kind: str) -> None:
         """The counts after a subset or additive cue ending at token ``k``."""
         if k >= self.end:
             return
         # A statement already read right after the cue ("بينهم 3 قتلى") becomes the subset.
         for s in self.statements:
             if s is not parent and s.count.tok_start == k and not s.subset:
+                if s.type == COMBINED:
+                    s.type = kind  # "ومن بين الضحايا ثلاثة أطفال": the dead of the toll before
                 s.subset = not additive
                 s.additive = additive
                 s.parent = parent
@@ -944,7 +1240,7 @@ class SentenceReader:
         m = self.free_count(k)
         item: Statement | None = None
         if m is not None:
-            item = Statement(parent.type, parent.trigger, self._count_of(m), subset=not additive,
+            item = Statement(kind, parent.trigger, self._count_of(m), subset=not additive,
                              additive=additive, parent=parent, confidence=parent.confidence)
             self._with_group(item, after=None)
         else:
@@ -952,9 +1248,9 @@ class SentenceReader:
             if group is None:
                 return
             entry, gend = group
-            counts = {SG: (1, 1, "exact"), DU: (2, 2, "exact")}
-            low, high, qual = counts.get(entry.number, (None, None, None))
-            item = Statement(parent.type, parent.trigger, Count(low, high, qual, None, k, gend),
+            count = self._group_count(entry, k, gend) or Count(None, None, None, None, k, gend)
+            gend = count.tok_end or gend
+            item = Statement(kind, parent.trigger, count,
                              self._group_key(entry), (k, gend), subset=not additive, additive=additive,
                              parent=parent, confidence=parent.confidence)
         self._add(item)
@@ -972,8 +1268,8 @@ class SentenceReader:
             stmt.update = any(u < max(a, ref) for u in update_at) and not stmt.zero
             stmt.aggregate = any(self._cue_applies(stmt, p) for p in aggregate_cues) or any(
                 self._cue_applies(stmt, p, across_relative=True) for p in war_cues)
-            stmt.negated = any("denial" in self.cue_keys(p)
-                               for p in range(max(self.start, a - DENIAL_WINDOW), a))
+            stmt.negated = not stmt.zero and any("denial" in self.cue_keys(p)
+                                                 for p in range(max(self.start, a - DENIAL_WINDOW), a))
             if stmt.count.mention is not None and stmt.count.qualifier == "exact" and any(
                 "exceed" in self.cue_keys(p) for p in range(max(self.start, a - DENIAL_WINDOW), a)
             ):
@@ -983,11 +1279,16 @@ class SentenceReader:
                 stmt.aggregate = stmt.aggregate or stmt.parent.aggregate
                 stmt.update = stmt.update or stmt.parent.update
                 stmt.negated = stmt.negated or stmt.parent.negated
-                if stmt.subset and stmt.group == MILITANTS and stmt.count.max == 1 and stmt.group_span \
+                if (stmt.subset or stmt.additive) and stmt.group == MILITANTS and stmt.group_span \
                         and self._definite(stmt.group_span[0]):
                     stmt.group = ATTACKERS  # "بينهم المسلح الذي فتح النار": the gunman himself
                 if stmt.subset and stmt.group == ATTACKERS:
                     stmt.parent.includes_attacker = True
+                if stmt.additive and stmt.group == ATTACKERS:
+                    stmt.parent.attackers_extra = True
+            elif stmt.group == ATTACKERS and (stmt.subset or stmt.additive):
+                # "الحصيلة تشمل المهاجمين" told apart from the count: the flag is on the mention
+                stmt.includes_attacker, stmt.attackers_extra = stmt.subset, stmt.additive
 
     def _aggregate_cues(self) -> tuple[list[int], list[int]]:
         """Token positions of cues that make a count cumulative ("منذ 2011", "إجمالي"), and of
@@ -1007,21 +1308,36 @@ class SentenceReader:
         a, b = stmt.tok_span()
         if stmt.count.tok_start is not None:
             a = min(a, stmt.count.tok_start)
-        if self.segment.get(p) not in (self.segment.get(a), self.segment.get(b - 1)):
+        if self.segment.get(p) not in (self.segment.get(a), self.segment.get(b - 1)) and not (
+                not across_relative and self._framing_period(p, b)):
             return False
         if across_relative:
             return True  # "النزاع الذي أوقع 40 ألف قتيل": the war is the relative's antecedent
         between = range(b, p) if p >= b else range(p + 1, a)
-        return not any("relative" in self.cue_keys(q) for q in between)
+        # "قتل جندي ليرتفع عدد القتلى منذ بداية الهجوم إلى 45": the period is the new total's
+        return not any(self.cue_keys(q) & {"relative", "update", "superlative"} for q in between)
+
+    def _framing_period(self, p: int, b: int) -> bool:
+        """A period cue that frames a clause from outside it: at the head of the sentence
+        ("ومنذ أواخر مارس، أسفرت المواجهات عن مقتل 40") or right after the clause's comma
+        ("قتل أكثر من 160 فلسطينيا، منذ انطلاق المسيرات")."""
+        if p <= self.start + 1 and self.segment.get(p) == self.segment.get(self.start):
+            return True
+        return (p - 1 >= self.start and self.is_punct(p - 1)
+                and self.segment.get(p) == (self.segment.get(b - 1) or 0) + 1)
 
     def _period_follows(self, k: int) -> bool:
         end = max((e for _, e in self.cues.get(k, ())), default=k + 1)
         for p in range(end, min(self.end, end + AGG_WINDOW)):
-            if "agg_period" in self.cue_keys(p):
-                return True
             m = next((n for n in self.all_numbers if n.tok_start == p), None)
-            if m is not None and m.value.get("unit") in ("year", "date"):
-                return True  # "منذ 2011", "منذ 18 فبراير"
+            if m is not None and m.value.get("unit") == "year":
+                return True  # "منذ 2011"
+            if m is not None and m.value.get("unit") == "date":
+                # "منذ 18 فبراير"; a day named later is the event's own ("خلال مواكب 30 يونيو")
+                return p == end
+            if "agg_period" in self.cue_keys(p):
+                day = next((n for n in self.all_numbers if n.tok_end == p and n.value.get("unit") == "date"), None)
+                return day is None or day.tok_start == end
         return False
 
     def _war_subject(self, k: int) -> bool:

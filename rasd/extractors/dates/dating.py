@@ -41,6 +41,7 @@ PUBLICATION_CONFIDENCE = 0.3
 LOOK_BACK_SENTENCES = 3
 REPORT_DETAIL_DAYS = 7  # a detail sentence may date the operation up to a week before the report
 ANCHOR_FACTOR = 0.8  # narrative days are less sure than days counted from publication
+REPORT_PRECISION = 2  # an incident dated only by its report (or the publication) happened on or before that day
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,5 +192,13 @@ def date_for_span(doc: Document, start: int, end: int, *, previous: DateChoice |
                           round(previous.confidence * CONFIDENCE["discourse"], 3), previous.mention, "discourse")
     pub = resolve_publication(doc)
     if pub.date is not None:
-        return DateChoice(pub.iso, 1, PUBLICATION_CONFIDENCE, None, "publication")
+        return DateChoice(pub.iso, REPORT_PRECISION, PUBLICATION_CONFIDENCE, None, "publication")
     return DateChoice(None, None, 0.0, None, "none")
+
+
+def _report_day(choice: DateChoice) -> DateChoice:
+    """Only the day of the announcement is known ("أعلنت الوكالة اليوم القبض على ..."): ACLED's
+    precision 1 needs the day of the incident itself, so the report day is a few-days precision."""
+    if choice.precision is None or choice.precision >= REPORT_PRECISION:
+        return choice
+    return DateChoice(choice.date, REPORT_PRECISION, choice.confidence, choice.mention, choice.how)

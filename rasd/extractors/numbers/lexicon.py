@@ -211,3 +211,17 @@ def _word_hits(norm: str) -> tuple[WordHit, ...]:
             if plen == 0 or prefix in lex.plain_prefixes or definite_ok:
                 out.append(WordHit(word, plen, prefix))
     return tuple(out)
+
+
+@lru_cache(maxsize=4096)
+def definite_cardinal(norm: str) -> int | None:
+    """The value of a definite one-word cardinal 3-10 ("الأربعة", "الثلاث"), which follows its
+    noun as an adjective ("المهاجمين الأربعة"); ``None`` for anything else (no standalone count)."""
+    lex = number_lexicon()
+    for form, plen in clitic_forms(norm):
+        if plen == 0:
+            continue
+        for word in lex.words.get(form, ()):
+            if word.kind == UNIT and not word.only_teen and 3 <= word.value <= 10:
+                return word.value
+    return None

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from sys import intern
 
 from rasd.document import Token
 from rasd.lang.ar import data_path, read_tsv
@@ -56,6 +57,7 @@ class Country:
     name: str
     region: str | None
     geonameid: int | None
+    neighbours: frozenset[str] = frozenset()
 
 
 class Gazetteer:
@@ -144,8 +146,9 @@ def parse_rows(lines, seen: set[str] | None = None) -> list[Place]:
             if pid in seen:
                 continue
             seen.add(pid)
-        places.append(Place(pid, kind, tuple(ar.split("|")) if ar else (), name, iso2, admin1,
-                            float(lat), float(lon), int(pop or 0), parent, source))
+        # Kind, country, division and source repeat across thousands of rows: share one string each.
+        places.append(Place(pid, intern(kind), tuple(ar.split("|")) if ar else (), name, intern(iso2),
+                            intern(admin1), float(lat), float(lon), int(pop or 0), parent, intern(source)))
     return places
 
 
@@ -179,6 +182,7 @@ def countries() -> dict[str, Country]:
             row["iso2"], row["iso3"], int(row["isonum"]), mine["name"] if mine else row["name"],
             mine["region"] if mine else None,
             int(row["geonameid"]) if row["geonameid"] else None,
+            frozenset(n for n in row.get("neighbours", "").split("|") if n),
         )
     return out
 

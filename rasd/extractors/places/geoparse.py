@@ -36,6 +36,11 @@ FOCUS_REGIONS = frozenset({"Middle East", "Northern Africa", "Eastern Africa", "
 CONFLICT_TOWN = 1_000  # in the conflict regions, a town this big after "في"/"ب" is a place
 FOCUS_TOWN = 20_000  # towns this big in a focus country need no context
 MIN_FREE_NAME = 3  # shorter GeoNames names always need a cue
+FOCUS_WEIGHT = 10.0  # homonyms: the article's countries outweigh population (Ariha, Idlib over Jericho)
+FAMOUS_BONUS = 3.0  # a capital or a city of a million
+# A city of 100k or more keeps its name against a smaller namesake in the article's countries
+# (الدوحه is Doha, not the village near Bethlehem; جنيف is Geneva, not Geneva, Illinois); a
+# namesake that big itself still wins with the focus (Tripoli, Lebanon).
 DEFINITE_SENSITIVE = frozenset({"type", "relation", "street", "offshore"})
 CONTEXT_ROLES = frozenset({"type", "relation", "direction", "street", "locative", "linker", "offshore",
                            "country"})
@@ -55,6 +60,8 @@ class Context:
     dateline: bool = False  # the article opens with it: "الشرقيه - اليوم السابع"
     after_definite: bool = False  # right after a definite noun: "الاحتجاجات السلميه" is an adjective
     reference: bool = False  # distance phrase: the place is a reference point
+    modifier: bool = False  # right after a plain noun, no preposition: "مدرسه بنين" qualifies the noun
+    outlet: bool = False  # part of a media outlet's name: "قناه الجزيره"، "الجزيره نت"
     post_direction: bool = False
     post_country: str | None = None  # country adjective right after the name
     post_end: int | None = None
@@ -196,10 +203,13 @@ def read_context(tokens: Sequence[Token], m: Match, lo: int, hi: int, cues: Cues
                 ctx.locative = ctx.preposition = True
             elif cue is not None and cue.role in LEADING_ROLES:
                 ctx.cue, ctx.cue_start = cue, i
-    if ctx.cue is None and i >= lo and tokens[i].kind == "word" and m.phrase.startswith(ARTICLE) and (
-            not m.prefix_len):  # "بالزاويه" has a preposition: not an adjective
-        ctx.after_definite = any(f.startswith(ARTICLE) for f in tokens[i].forms) and (
-            cues.cue(tokens[i].forms) is None)
+    if ctx.cue is None and i >= lo and tokens[i].kind == "word" and not m.prefix_len:
+        plain_word = cues.cue(tokens[i].forms) is None
+        # an indefinite noun before a name may govern it (مدرسه بنين: a boys' school)
+        ctx.modifier = plain_word and not tokens[i].norm.startswith(ARTICLE)
+        # "بالزاويه" has a preposition: not an adjective; "والي" is و + a word, not a definite noun
+        ctx.after_definite = plain_word and m.phrase.startswith(ARTICLE) and tokens[i].norm.startswith(ARTICLE)
+    ctx.outlet = _outlet_name(tokens, m, lo, hi, cues)
     if ctx.cue is not None and ctx.cue.role == "type" and ctx.cue_start is not None:
         outer = _cue_at(tokens, ctx.cue_start - 1, lo, cues)
         if outer is not None and outer.role in {"relation", "direction", "offshore"}:
@@ -217,6 +227,22 @@ def read_context(tokens: Sequence[Token], m: Match, lo: int, hi: int, cues: Cues
             if iso2:
                 ctx.post_country, ctx.post_end = iso2, j + 1
     return ctx
+
+
+def _outlet_name(tokens: Sequence[Token], m: Match, lo: int, hi: int, cues: Cues) -> bool:
+    """A name inside a media outlet's name: "قناه الجزيره"، "لصحيفه "الرياض""، "القدس برس"."""
+    k = m.tok_start - 1
+    while k >= lo and tokens[k].kind != "word" and tokens[k].norm in QUOTES:
+        k -= 1
+    if k >= lo and tokens[k].kind == "word" and cues.cue(tokens[k].forms, "outlet") is not None:
+        return True
+    j = m.tok_end
+    while j < hi and tokens[j].kind != "word" and tokens[j].norm in QUOTES:
+        j += 1
+    return j < hi and tokens[j].kind == "word" and cues.cue((tokens[j].norm,), "outlet_tail") is not None
+
+
+QUOTES = frozenset({'"', "«", "»", "\u201c", "\u201d", "'", "(", ")"})
 
 
 def _distance_before(tokens: Sequence[Token], start: int, lo: int, cues: Cues) -> bool:
@@ -237,7 +263,9 @@ def _clitic_ok(tok: Token, m: Match) -> bool:
     stripped = tok.norm[: m.prefix_len]
     if load_cues().clitics["clitic_like"] in stripped:
         return False  # "like X" is never how a place is named; كانكارا is not ك + انكارا
-    return m.phrase.startswith(ARTICLE) or not stripped.endswith(ARTICLE)
+    # "للبنين" is ل + the article: the contraction hides the article's alif
+    article_stripped = stripped.endswith(ARTICLE) or stripped.endswith(ARTICLE[-1] * 2)
+    return m.phrase.startswith(ARTICLE) or not article_stripped
 
 
 def _strong(ctx: Context) -> bool:
@@ -256,18 +284,23 @@ def choose(places: list[Place], ctx: Context, focus: Counter[str]) -> Place | No
     total = sum(focus.values()) or 1
     admin_cue = ctx.cue is not None and ctx.cue.role == "type" and "admin1" in ctx.cue.kinds
     country_hint = ctx.post_country
+    with_town = {p.iso2 for p in places if p.kind not in ADMIN_KINDS}
+    big_rival = any(p.population >= BIG_CITY or p.id in capitals() for p in places)
 
     def score(p: Place) -> float:
         s = math.log10(p.population + 10)
-        s += 4.0 * focus.get(p.iso2, 0) / total
+        if _famous(p):
+            s += FAMOUS_BONUS
+        if not big_rival or p.population >= BIG_CITY or p.id in capitals() or p.kind in CURATED_KINDS:
+            s += FOCUS_WEIGHT * focus.get(p.iso2, 0) / total
         if p.kind in CURATED_KINDS or p.source != "geonames":
             s += 1.5
         if p.kind == "country":
             s += 3.0
         if _kind_fits(p, ctx.cue):
             s += 3.0
-        if p.kind in ADMIN_KINDS and not admin_cue:
-            s -= 4.0  # a bare shared name is the city (حلب), not the governorate
+        if p.kind in ADMIN_KINDS and not admin_cue and p.iso2 in with_town:
+            s -= 4.0  # a bare name shared in one country is the city (حلب), not the governorate
         if country_hint and p.iso2 == country_hint:
             s += 6.0
         return s
@@ -281,10 +314,46 @@ def choose(places: list[Place], ctx: Context, focus: Counter[str]) -> Place | No
     return max(pool, key=score) if pool else None
 
 
+def far_away(place: Place, focus: Counter[str]) -> bool:
+    """The place lies outside every country the article mentions and their neighbours."""
+    if not focus:
+        return False
+    known = countries()
+    for iso2 in focus:
+        country = known.get(iso2)
+        if place.iso2 == iso2 or (country is not None and place.iso2 in country.neighbours):
+            return False
+    return True
+
+
+def _famous(place: Place) -> bool:
+    return place.population >= WORLD_CITY or place.id in capitals()
+
+
+def _top_countries(focus: Counter[str]) -> set[str]:
+    best = max(focus.values(), default=0)
+    return {iso2 for iso2, n in focus.items() if n == best and n > 0}
+
+
 def accepted(place: Place, phrase: str, ctx: Context, focus: Counter[str], cues: Cues) -> bool:
     need = cues.ambiguous.get(phrase)
-    if need == "never":
+    if need == "never" or ctx.outlet:
         return False
+    geonames_town = place.kind not in CURATED_KINDS and place.source == "geonames"
+    if ctx.after_definite and not ctx.dateline and place.kind != "country":
+        return False  # "التوتر القائم", "الاحتجاجات السلميه": an adjective agreeing with its noun
+    if geonames_town and not _famous(place) and far_away(place, focus) and not (
+            ctx.post_country == place.iso2 or (place.population >= BIG_CITY and (
+                ctx.preposition or ctx.locative or _strong(ctx)))):
+        return False  # a small town abroad in a story about elsewhere: a common word read as a town
+    if need == "named":
+        return ctx.dateline or ctx.post_country == place.iso2 or (
+            ctx.cue is not None and ctx.cue.role == "type")
+    if need == "focus":
+        if ctx.modifier or ctx.after_definite:
+            return _strong(ctx)
+        return _strong(ctx) or ctx.post_country == place.iso2 or place.iso2 in _top_countries(focus) or (
+            (ctx.preposition or ctx.locative) and focus.get(place.iso2, 0) > 0)
     if need == "context":
         if ctx.after_definite:
             return False
@@ -293,8 +362,8 @@ def accepted(place: Place, phrase: str, ctx: Context, focus: Counter[str], cues:
     if need == "admin":
         return ctx.dateline or (ctx.cue is not None and ctx.cue.role == "type" and "admin1" in ctx.cue.kinds)
     if need == "type":
-        if ctx.cue is not None and ctx.cue.role == "relation":
-            return place.source != "geonames" or place.population >= BIG_CITY
+        if ctx.cue is not None and ctx.cue.role == "relation":  # "صحراء القايم" in an Iraqi story
+            return place.source != "geonames" or place.population >= BIG_CITY or focus.get(place.iso2, 0) > 0
         return _strong(ctx) or (ctx.post_country is not None and ctx.post_country == place.iso2)
     if ctx.cue is not None and ctx.cue.role == "street":
         return True  # handled by the caller: the name of a street
@@ -302,7 +371,7 @@ def accepted(place: Place, phrase: str, ctx: Context, focus: Counter[str], cues:
         return True
     if len(phrase.replace(" ", "")) < MIN_FREE_NAME:
         return _strong(ctx)
-    if _strong(ctx) or place.population >= WORLD_CITY or place.id in capitals():
+    if _strong(ctx) or _famous(place):
         return True
     country = countries().get(place.iso2)
     if country is None or country.region not in FOCUS_REGIONS:
@@ -320,8 +389,10 @@ def geoparse(doc: Document) -> list[Resolved]:
     scanned = scan(tokens, gaz, cues)
     matches, blocked = scanned.matches, scanned.blocked
     focus = focus_scores(doc, gaz, cues, scanned)
+    main_focus = Counter(dict.fromkeys(_top_countries(focus), 1))  # a named capital votes for itself
     out: list[Resolved] = []
     street_names: dict[int, Place] = {}
+    area_cues: list[int] = []  # "بمنطقه الرياض" in a Darfur story: a local area, not Riyadh
     free = 0  # first token not yet consumed by an accepted name
     for i in sorted(matches):
         if i < free:
@@ -335,12 +406,21 @@ def geoparse(doc: Document) -> list[Resolved]:
         m = min(hits, key=lambda h: (h.tok_start - h.tok_end, h.prefix_len))
         if m.tok_end <= blocked.get(i, 0):
             continue  # inside a name that is not a place (سرايا القدس), unless a longer name wins
+        if m.tok_end - m.tok_start == 1 and cues.cue((m.phrase,), "name_head") is not None:
+            continue  # "عين"، "جبل"، "وادي" alone: the head of a longer name the gazetteer lacks
         ctx = read_context(tokens, m, lo, hi, cues)
         if ctx.cue is None and out and _coordinated(tokens[i], m, out[-1]):
             ctx.cue, ctx.cue_start = out[-1].context.cue, out[-1].context.cue_start
         places = [gaz.places[k] for k in m.payload]
         place = choose(places, ctx, focus)
-        if place is None or not accepted(place, m.phrase, ctx, focus, cues):
+        if place is None:
+            continue
+        if _local_area(ctx) and ctx.cue_start is not None and far_away(place, main_focus):
+            street_names[m.tok_start] = place  # coded to the story's city below, its name kept
+            area_cues.append(ctx.cue_start)
+            free = m.tok_end
+            continue
+        if not accepted(place, m.phrase, ctx, focus, cues):
             continue
         free = m.tok_end
         if ctx.cue is not None and ctx.cue.role == "street":
@@ -353,9 +433,20 @@ def geoparse(doc: Document) -> list[Resolved]:
             continue
         out.append(Resolved(place, m, ctx, _confidence(place, ctx, m)))
         free = max(m.tok_end, ctx.post_end or 0)
-    out = _streets_and_districts(doc, out, cues, street_names, scanned.street_cues)
+    out = _streets_and_districts(doc, out, cues, street_names, sorted({*scanned.street_cues, *area_cues}),
+                                 frozenset(area_cues))
     _mark_descriptors(out, doc)
     return out
+
+
+def _local_area(ctx: Context) -> bool:
+    """An area or neighbourhood word right before the name (منطقه، حي), no relation before it."""
+    cue = ctx.cue
+    return (cue is not None and cue.role == "type" and ctx.outer is None
+            and (not cue.kinds or cue.kinds == DISTRICT_KIND))
+
+
+DISTRICT_KIND = frozenset({"district"})
 
 
 def _is_cue_word(tok: Token, m: Match, cues: Cues) -> bool:
@@ -412,8 +503,8 @@ LOOSE_KINDS = frozenset({"region", "natural", "district"})
 HOST_WINDOW = 4  # a street's city follows it closely: "بشارع بيروت وسط بنغازي"
 
 
-def _streets_and_districts(doc: Document, out: list[Resolved], cues: Cues,
-                           street_names: dict[int, Place], cue_tokens: list[int]) -> list[Resolved]:
+def _streets_and_districts(doc: Document, out: list[Resolved], cues: Cues, street_names: dict[int, Place],
+                           cue_tokens: list[int], area_cues: frozenset[int] = frozenset()) -> list[Resolved]:
     """Streets, squares and neighbourhoods coded to their city, their own name kept as ``district``.
 
     "شارع بيروت وسط بنغازي" -> Benghazi, district "Beirut Street"; "حي الروضه" in a Taiz story ->
@@ -421,12 +512,13 @@ def _streets_and_districts(doc: Document, out: list[Resolved], cues: Cues,
     """
     tokens = doc.tokens
     covered = {k: res for res in out for k in range(res.match.tok_start, res.match.tok_end)}
-    main_city = _main_city(out)
+    main_city = _main_city([r for r in out if r.context.cue is None or r.context.cue.word not in
+                            cues.street_or_district])  # "حي الروضه" alone does not make Ar Rawdah the city
     result = list(out)
     for c in cue_tokens:
         tok = tokens[c]
         cue = _cue_at(tokens, c, 0, cues)
-        if c in covered or cue is None or cue.word not in cues.street_or_district:
+        if c in covered or cue is None or (cue.word not in cues.street_or_district and c not in area_cues):
             continue
         sent = doc.sentences[tok.sentence]
         name_end = _name_end(tokens, c + 1, sent.tok_end, cues)
@@ -437,6 +529,9 @@ def _streets_and_districts(doc: Document, out: list[Resolved], cues: Cues,
             continue
         host = _host_city(result, tokens, c, name_end, sent.tok_start, sent.tok_end) or main_city
         if host is None:
+            if named is not None and named in result and cue.role == "type" and (
+                    named.place.source == "geonames" and not _famous(named.place)):
+                result.remove(named)  # "حي الروضه" in a story naming no city: not the town elsewhere
             continue
         if named is not None and named in result:
             result.remove(named)

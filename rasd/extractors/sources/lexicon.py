@@ -12,6 +12,9 @@ from rasd.normalize import normalize_phrase
 
 FOLDER = "sources"
 PREP, VERB, RELAY, RELAY_FROM = "prep", "verb", "relay", "relay_from"
+AFFILIATION = "affiliation"  # role in extensions.tsv
+AFFILIATION_PREP = "affiliation_prep"
+AFFILIATION_CLITIC = "affiliation_clitic"
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +31,7 @@ class SourceEntry:
     extend: str  # name | adj | none
     outlet: bool = False
     scale: str | None = None
+    english: str | None = None  # plain English for the kind when the institution is unknown
 
 
 @cache
@@ -49,7 +53,8 @@ def outlet_rows() -> tuple[dict[str, str], ...]:
 def source_matcher() -> ScanMatcher[SourceEntry]:
     pairs: list[tuple[str, SourceEntry]] = []
     for row in read_tsv(f"{FOLDER}/nouns.tsv"):
-        entry = SourceEntry(row["key"], row["kind"], row["canonical"] or None, row["extend"])
+        entry = SourceEntry(row["key"], row["kind"], row["canonical"] or None, row["extend"],
+                            english=row.get("english") or None)
         pairs.extend((phrase, entry) for phrase in split_variants(row["ar"]))
     for row in outlet_rows():
         entry = SourceEntry(row["key"], "agency" if row["kind"] == "agency" else "media",
@@ -67,6 +72,12 @@ def extension_words(role: str) -> frozenset[str]:
         if row["role"] == role
         for word in split_variants(row["ar"])
     )
+
+
+@cache
+def affiliation_words() -> frozenset[str]:
+    """Participles that open a descriptive phrase of affiliation (القريبة من, التابعة لـ)."""
+    return extension_words(AFFILIATION)
 
 
 @cache

@@ -9,16 +9,22 @@ Known outlets count even without a cue (datelines such as "(رويترز)").
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import cache
 from typing import Any
 
 from rasd.document import Document, Sentence, Token
-from rasd.extractors.actors.lexicon import nationality_adjectives
+from rasd.extractors.actors.country import focus_country
+from rasd.extractors.actors.lexicon import country_names, nationality_adjectives
 from rasd.extractors.sources.lexicon import (
+    AFFILIATION_CLITIC,
+    AFFILIATION_PREP,
     RELAY,
     RELAY_FROM,
     VERB,
     Cue,
     SourceEntry,
+    affiliation_words,
     boundary_words,
     cue_matcher,
     extension_words,
@@ -42,13 +48,14 @@ ADJECTIVE, PARTICLE = "adjective", "particle"  # roles in sources/extensions.tsv
 
 class SourcesStage:
     name = "sources"
-    version = "1"
+    version = "2"
 
     def __call__(self, doc: Document) -> Document:
         if doc.norm is None:
             raise RuntimeError("sources needs the normalize and tokenize stages first")
+        focus = cache(lambda: focus_country(doc))  # the article's country, found once when needed
         for sent in doc.sentences:
-            _sentence_sources(doc, sent)
+            _sentence_sources(doc, sent, focus)
         return doc
 
 
@@ -85,11 +92,41 @@ def _extend(doc: Document, sent: Sentence, match: Match[SourceEntry], cue_tokens
         tok = doc.tokens[i]
         if _blocks(tok, cue_tokens) or i in source_tokens:
             break
+        if not affiliation_words().isdisjoint(tok.forms):
+            return _affiliation_end(doc, sent, i, cue_tokens, source_tokens) or end
         after_particle = i > match.tok_end and not particles.isdisjoint(doc.tokens[i - 1].forms)
         construct = mode == NAME and ((i == match.tok_end and not head_definite) or after_particle)
         if not (construct or _is_definite(tok) or any(f in adjectives or f in describing for f in tok.forms)):
             break
         end = i + 1
+    return end
+
+
+GOVERNED_WORDS = 2  # words an affiliation preposition governs (هذه الحكومة, حكومة الوفاق)
+
+
+def _affiliation_end(doc: Document, sent: Sentence, i: int, cue_tokens: set[int],
+                     source_tokens: set[int]) -> int | None:
+    """Token end of "close to this government" (القريبة من هذه الحكومة) starting at the
+    participle ``i``; None when no preposition and governed word follow (the participle then
+    stays out of the name)."""
+    j = i + 1
+    if j >= sent.tok_end:
+        return None
+    nxt = doc.tokens[j]
+    if not extension_words(AFFILIATION_PREP).isdisjoint(nxt.forms):
+        j += 1  # a separate preposition (من, إلى); otherwise a clitic لـ is on the governed word
+    elif not (nxt.kind == "word" and len(nxt.forms) > 1
+              and any(nxt.norm.startswith(c) for c in extension_words(AFFILIATION_CLITIC))):
+        return None
+    end = None
+    stop = min(sent.tok_end, j + GOVERNED_WORDS)
+    for k in range(j, stop):
+        tok = doc.tokens[k]
+        # the governed word may itself be a source noun (الحكومة): it belongs to this name
+        if tok.kind != "word" or k in cue_tokens or any(f in boundary_words() for f in tok.forms):
+            break
+        end = k + 1
     return end
 
 
@@ -138,7 +175,19 @@ def _merge_named_heads(sources: list[Match[SourceEntry]]) -> list[Match[SourceEn
     return out
 
 
-def _sentence_sources(doc: Document, sent: Sentence) -> None:
+COUNTRY = "{country}"
+
+
+def _fill_country(template: str, doc: Document, name_tokens: range, focus: Callable[[], str | None]) -> str:
+    """"Ministry of Health ({country})" for the country of a nationality adjective in the written
+    name (وزارة الصحة الفلسطينية), else the article's; without one the bracket is left out."""
+    adjectives = nationality_adjectives()
+    iso2 = next((adjectives[f] for i in name_tokens for f in doc.tokens[i].forms if f in adjectives), None)
+    country = country_names().get(iso2 or focus() or "")
+    return template.replace(COUNTRY, country) if country else template.replace(f" ({COUNTRY})", "")
+
+
+def _sentence_sources(doc: Document, sent: Sentence, focus: Callable[[], str | None]) -> None:
     tokens, offsets = doc.tokens, doc.norm.offsets  # type: ignore[union-attr]
     sources = _merge_named_heads(source_matcher().find(tokens, sent.tok_start, sent.tok_end))
     if not sources:
@@ -157,9 +206,13 @@ def _sentence_sources(doc: Document, sent: Sentence) -> None:
             continue
         start, _ = span_keeping_article(tokens, match, offsets)
         end = tokens[end_tok - 1].end
+        canonical = entry.canonical
+        if canonical and COUNTRY in canonical:
+            canonical = _fill_country(canonical, doc, range(match.tok_start, end_tok), focus)
         value: dict[str, Any] = {
             "name": doc.text[start:end],
-            "canonical": entry.canonical,
+            "canonical": canonical,
+            "english": canonical or entry.english,
             "kind": entry.kind,
             "via": list(match_span(tokens, cue, offsets)) if cue else None,
             "key": entry.key,

@@ -19,6 +19,7 @@ from rasd.extractors.actors.lexicon import (
     state_forces,
 )
 from rasd.extractors.actors.stage import ActorsStage
+from rasd.extractors.numbers.stage import NumbersStage
 from rasd.lang.ar import read_tsv
 from rasd.lang.ar.vocabulary import split_variants
 from rasd.normalize import NormalizeStage, normalize_phrase
@@ -48,7 +49,7 @@ def _own_country_detection(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @cache
 def _pipeline() -> Pipeline:
-    return Pipeline([NormalizeStage(), TokenizeStage(), ActorsStage()])
+    return Pipeline([NormalizeStage(), TokenizeStage(), NumbersStage(), ActorsStage()])
 
 
 def run(text: str, published: str = DEFAULT_DATE) -> Document:
@@ -134,7 +135,7 @@ def test_countries_table_names_vote_for_their_country() -> None:
 
 def test_state_forces_periods_do_not_overlap() -> None:
     for iso2, rows in state_forces().items():
-        spans = sorted((r.first, r.last or "9999-12-31") for r in rows)
+        spans = sorted((r.first, r.last or "9999-12-31") for r in rows if not r.area)
         for (_, last), (first, _) in itertools.pairwise(spans):
             assert last < first, iso2
         for r in rows:
@@ -186,7 +187,7 @@ def test_mentions_follow_the_contract() -> None:
 
 
 def test_stage_metadata() -> None:
-    assert ActorsStage.name == "actors" and ActorsStage.version == "1"
+    assert ActorsStage.name == "actors" and ActorsStage.version == "2"
 
 
 @pytest.mark.skipif(not SEED.exists(), reason="shared seed article not available")
@@ -213,3 +214,36 @@ def test_heldout_sentences_floor() -> None:
             total += 1
             hits += name in names
     assert hits / total >= HELDOUT_FLOOR, f"{hits}/{total}"
+
+
+def _area_rows() -> list[dict[str, str]]:
+    with (HERE / "areas.tsv").open(encoding="utf-8") as fh:
+        lines = [line for line in fh if not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+AREA_ROWS = _area_rows()
+
+
+@pytest.mark.parametrize("row", AREA_ROWS, ids=[r["sentence"][:40] for r in AREA_ROWS])
+def test_competing_state_forces_named_by_area(row: dict[str, str]) -> None:
+    from rasd.pipeline import default_pipeline
+
+    meta = ArticleMeta(published=row["published"])
+    doc = default_pipeline().until("actors")(Document(text=row["sentence"], meta=meta))
+    found = [(m.value["key"], m.value["name"]) for m in doc.mentions_of("actor")]
+    for spec in split_variants(row["expect"]):
+        assert tuple(spec.split("=", 1)) in found, f"{spec} not in {found}"
+
+
+def test_resolve_actor_area_and_successors() -> None:
+    assert resolve_actor("state_military", "LY", date="2024-05-01", area="Benghazi")["name"] == (
+        "Military Forces of Libya (2014-) House of Representatives")
+    assert resolve_actor("state_military", "LY", date="2024-05-01", area="Tripoli")["name"] == (
+        "Military Forces of Libya (2021-) Government of National Unity")
+    assert resolve_actor("police", "YE", date="2024-05-01", area="Amanat al-Asimah")["key"] == "houthis"
+    assert resolve_actor("state_military", "YE", date="2024-05-01", area="Amanat al-Asimah")["key"] == "state_military"
+    assert resolve_actor("amisom", date="2024-01-01")["key"] == "atmis"
+    assert resolve_actor("amisom", date="2025-06-01")["key"] == "aussom"
+    assert resolve_actor("amisom", date="2021-01-01")["key"] == "amisom"
+    assert resolve_actor("taliban", date="2022-01-01")["name"] == "Military Forces of Afghanistan (2021-)"

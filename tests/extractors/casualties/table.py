@@ -13,7 +13,8 @@ from rasd.normalize.normalizer import NormalizeStage
 from rasd.tokenize.tokens import TokenizeStage
 
 TABLE = Path(__file__).with_name("statements.tsv")
-FLAGS = ("subset", "update", "aggregate", "negated", "zero", "unknown", "preliminary", "includes_attacker")
+FLAGS = ("subset", "update", "aggregate", "negated", "zero", "unknown", "preliminary", "includes_attacker",
+         "attackers_extra")
 STAGES = (NormalizeStage(), TokenizeStage(), NumbersStage(), CasualtiesStage())
 
 Tuple = tuple[str, int | None, int | None, str | None]

@@ -19,7 +19,7 @@ DATA_FILES = sorted(
 )
 ARABIC_COLUMNS = ("ar", "close")
 TYPES = {"killed", "injured", "killed_or_injured", "abducted", "arrested", "missing"}
-PATTERNS = {"verb", "verbal", "plural", "singular", "dual", "counted", "strict", "frame"}
+PATTERNS = {"verb", "verbal", "plural", "singular", "dual", "counted", "strict", "frame", "pronoun"}
 GROUP_NUMBERS = {"sg", "du", "pl", "org"}
 QUALIFIERS = {"exact", "at_least", "more_than", "about", "up_to", "less_than", "range", "dozens", "tens",
               "hundreds", "thousands", "several", "many", "some"}

@@ -12,7 +12,7 @@ from .table import run
 
 KEYS = {
     "type", "min", "max", "qualifier", "group", "subset", "update", "aggregate", "negated", "zero",
-    "unknown", "preliminary", "includes_attacker", "number_span", "trigger_span",
+    "unknown", "preliminary", "includes_attacker", "attackers_extra", "number_span", "trigger_span",
 }
 TYPES = {"killed", "injured", "killed_or_injured", "abducted", "arrested", "missing"}
 QUALIFIERS = {

@@ -53,7 +53,7 @@ def test_background_is_never_an_incident_date(dated) -> None:
     text = "وتشهد البلاد حربا منذ أكثر من ثلاث سنوات."
     doc = dated(text, "2018-04-16")
     alone = date_for_span(doc, *span(text, "حربا"))
-    assert (alone.how, alone.date, alone.precision) == ("publication", "2018-04-16", 1)
+    assert (alone.how, alone.date, alone.precision) == ("publication", "2018-04-16", 2)
     assert alone.confidence <= 0.3
 
 
@@ -68,9 +68,10 @@ def test_incident_dated_later_in_article_sentence_rule(dated) -> None:
     doc = dated(ARTICLE_NIGERIA, "2018-06-11")  # Monday
     arrival = date_for_span(doc, *span(ARTICLE_NIGERIA, "وصلوا"))
     assert (arrival.date, arrival.how) == ("2018-06-09", "clause")
-    # The lead sentence has no date and nothing before it: the publication day.
+    # The lead sentence has no date and nothing before it: the publication day, precision 2 (the
+    # day of the incident itself is not known, only that it happened by then).
     lead = date_for_span(doc, *span(ARTICLE_NIGERIA, "هجوم"))
-    assert (lead.date, lead.how, lead.precision) == ("2018-06-11", "publication", 1)
+    assert (lead.date, lead.how, lead.precision) == ("2018-06-11", "publication", 2)
 
 
 def test_future_expression_never_dates_an_incident(dated) -> None:
