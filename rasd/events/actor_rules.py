@@ -22,7 +22,7 @@ def role_conventions(inc: Incident) -> None:
     - arrests: the arresting side is the state; others are the arrested;
     - bombs, IEDs and grenades are not planted by state forces: state forces named there are the
       target, unless marked as the agent;
-    - excessive force: the state is actor1, the protesters actor2."""
+    - excessive force (a protest event): the protesters are actor1, the state actor2."""
     sub = inc.sub_event_type
     for s in inc.actors:
         if s.marked:
@@ -34,8 +34,8 @@ def role_conventions(inc: Incident) -> None:
         elif sub in ARMED_BY_DEFINITION and s.inter == STATE_INTER:
             s.role = "actor2"
     if sub == "Excessive force against protesters":
-        for s in inc.actors:
-            s.role = "actor2" if s.inter in (PROTESTER_INTER, RIOTER_INTER) else "actor1"
+        for s in inc.actors:  # a protest event: the protesters are actor1, the force used on them actor2
+            s.role = "actor1" if s.inter in (PROTESTER_INTER, RIOTER_INTER) else "actor2"
 
 
 def territorial_by_actor(inc: Incident) -> None:
@@ -99,12 +99,16 @@ def other_side(view: ArticleView, inc: Incident) -> None:
             return
 
 
+BOTH_SIDES_REACH = 2  # sentences
+
+
 def fill_from_discourse(incidents: list[Incident]) -> None:
     """A battle told with only its losing side ("they drove IS out"), or with no side at all, takes
     its sides from the battle told just before in the same or previous sentence ("clashes
     between X and IS")."""
     for prev, inc in pairwise(incidents):
-        if inc.event_type != "Battles" or side(inc, "actor1") or inc.sentence - prev.sentence > 1:
+        if inc.extra.get("both_sides") or inc.event_type != "Battles" or side(inc, "actor1") \
+                or inc.sentence - prev.sentence > 1:
             continue
         if not inc.actors:
             # "the council's fighters then drove the group out": the same two sides
@@ -115,6 +119,19 @@ def fill_from_discourse(incidents: list[Incident]) -> None:
         donor = next((s for s in prev.actors if s.name not in taken), None)
         if donor is not None:
             inc.actors.insert(0, ActorSlot(donor.mention, "actor1", donor.name, donor.inter))
+
+
+def fill_both_sides(incidents: list[Incident]) -> None:
+    """"fierce battles between the two sides": the two sides of the battle told up to 2 sentences
+    before (once every incident has its sides)."""
+    for i, inc in enumerate(incidents):
+        if not inc.extra.get("both_sides") or inc.event_type != "Battles" or len(inc.actors) >= 2:
+            continue
+        donor = next((p for p in reversed(incidents[:i]) if p.event_type == "Battles"
+                      and 0 <= inc.sentence - p.sentence <= BOTH_SIDES_REACH
+                      and side(p, "actor1") and side(p, "actor2")), None)
+        if donor is not None:
+            inc.actors = [ActorSlot(s.mention, s.role, s.name, s.inter) for s in donor.actors]
 
 
 # Sub-event types whose perpetrator is an armed group by definition (a bomb is planted by someone):
@@ -149,14 +166,15 @@ def implied_actors(inc: Incident, iso2: str | None, country: str | None, date: s
             inc.actors.append(ActorSlot(only.mention, "actor2", only.name, only.inter))
         return
     if sub == "Excessive force against protesters":
-        # the state used the force; protesters are its target; bystanders are neither
+        # a protest event (ACLED): the protesters are actor1, the state that used the force actor2;
+        # bystanders are neither
         inc.actors = [s for s in inc.actors if s.inter != CIVILIAN_INTER]
         if not any(s.inter == PROTESTER_INTER for s in inc.actors):
             name, inter = generic_actor("protesters", iso2, country, date)
-            inc.actors.append(ActorSlot(inc.anchor, "actor2", name, inter))
-        if not any(s.role == "actor1" for s in inc.actors):
-            name, inter = generic_actor("police", iso2, country, date)
             inc.actors.insert(0, ActorSlot(inc.anchor, "actor1", name, inter))
+        if not any(s.role == "actor2" for s in inc.actors):
+            name, inter = generic_actor("police", iso2, country, date)
+            inc.actors.append(ActorSlot(inc.anchor, "actor2", name, inter))
         return
     if inc.event_type == "Violence against civilians":
         _civilians_as_target(inc, iso2, country, date)

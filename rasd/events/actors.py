@@ -50,7 +50,25 @@ def assign_actors(view: ArticleView, inc: Incident, country_iso2: str | None) ->
     for slot in slots:
         if not slot.role:
             slot.role = "actor1" if not any(s.role == "actor1" for s in slots) else "actor2"
+    _fallen_on_one_side(inc, slots)
     inc.actors = slots
+    if names_both_sides(view, inc):
+        inc.extra["both_sides"] = True
+
+
+def _fallen_on_one_side(inc: Incident, slots: list[ActorSlot]) -> None:
+    """In a battle, the groups named in one count of the dead ("35 soldiers and volunteers were
+    killed") fought on one side; the other armed actor named is the other side."""
+    if inc.event_type != "Battles":
+        return
+    fallen = [s for s in slots if not s.marked and _among_victims(inc, s.mention)]
+    others = [s for s in slots if s not in fallen and s.inter != CIVILIAN_INTER]
+    if len(fallen) < 2 or not others:
+        return
+    for s in others:
+        s.role = "actor1"
+    for s in fallen:
+        s.role = "actor2"
 
 
 def _among_victims(inc: Incident, m: Mention) -> bool:
@@ -108,9 +126,18 @@ def _marker(view: ArticleView, actor: Mention) -> str | None:
     a, _ = view.tok_range(actor)
     best: str | None = None
     for hit in view.hits_in_sentence(view.roles, view.sentence_of_tok(a)):
-        if hit.tok_end <= a and a - hit.tok_end < MARKER_REACH:
+        if hit.tok_end <= a and a - hit.tok_end < MARKER_REACH and hit.payload != BOTH_SIDES:
             best = hit.payload  # type: ignore[assignment]
     return best
+
+
+BOTH_SIDES = "both_sides"
+
+
+def names_both_sides(view: ArticleView, inc: Incident) -> bool:
+    """"دارت معارك عنيفة بين الطرفين": the battle's sides are named by reference only."""
+    return any(h.payload == BOTH_SIDES and view.clause_of_tok(h.tok_start) == inc.clause
+               for h in view.hits_in_sentence(view.roles, inc.sentence))
 
 
 def _resolved(m: Mention, country_iso2: str | None, context: dict | None = None) -> tuple[str, int | None]:

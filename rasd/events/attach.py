@@ -61,21 +61,43 @@ def _is_destination(view: ArticleView, place: Mention, sentence: int) -> bool:
 
 
 PARTY_MARKERS = frozenset({"between", "with"})
+AGENT_MARKER = "agent"
 
 
-def _is_party(view: ArticleView, place: Mention, sentence: int) -> bool:
-    """A country named as a party ("a ceasefire between Israel and Islamic Jihad", "an agreement
-    with Turkey") is who acted, not where."""
-    if place.value.get("kind") != "country":
-        return False
-    a, _ = view.tok_range(place)
-    return any(h.payload in PARTY_MARKERS and h.tok_end == a for h in view.hits_in_sentence(view.roles, sentence))
+def _party_places(view: ArticleView, places: list[Mention], sentence: int) -> set[int]:
+    """Places named as who acted, not where: a country right after "بين" / "مع" ("a ceasefire
+    between Israel and Islamic Jihad"), a place of another country than the article's
+    right after an agent marker ("الضربات التي نفذتها لندن وباريس وواشنطن": capitals standing for
+    their governments), and the places
+    listed with it by "و"."""
+    markers = [h for h in view.hits_in_sentence(view.roles, sentence)
+               if h.payload in PARTY_MARKERS or h.payload == AGENT_MARKER]
+    ordered = sorted(places, key=lambda m: m.start)
+    spans = [view.tok_range(p) for p in ordered]
+    # the next place of a list is glued to its conjunction ("وباريس"): its name starts after a clitic
+    listed = [i > 0 and spans[i][0] == spans[i - 1][1] and p.start > view.doc.tokens[spans[i][0]].start
+              for i, p in enumerate(ordered)]
+    party: set[int] = set()
+    for i, place in enumerate(ordered):
+        if listed[i] and id(ordered[i - 1]) in party:
+            party.add(id(place))
+            continue
+        after = [h.payload for h in markers if h.tok_end == spans[i][0]]
+        if not after:
+            continue
+        country = place.value.get("kind") == "country"
+        foreign = view.main_country is not None and place.value.get("iso2") not in (view.main_country, None)
+        a_list = i + 1 < len(ordered) and listed[i + 1]
+        if country or (AGENT_MARKER in after and (foreign or a_list)):
+            party.add(id(place))
+    return party
 
 
 def _incident_places(view: ArticleView, sentence: int) -> list[Mention]:
-    places = [p for p in view.in_sentence("place", sentence)
-              if not p.value.get("is_reference") and not _is_destination(view, p, sentence)
-              and not _is_party(view, p, sentence)]
+    named = view.in_sentence("place", sentence)
+    party = _party_places(view, named, sentence)
+    places = [p for p in named
+              if not p.value.get("is_reference") and not _is_destination(view, p, sentence) and id(p) not in party]
     own = [p for p in places if not is_dateline(view, p)]
     return own or places
 

@@ -130,6 +130,9 @@ def _assign_casualties(view: ArticleView, incidents: list[Incident]) -> list[Men
     return orphans
 
 
+WORD_OF_A_SIDE = frozenset({"statement", "claim", "denial", "condemnation"})
+
+
 def _rescued(view: ArticleView, inc: Incident, verdict: Verdict) -> bool:
     """A soft cue gives way to an incident count - except a count inside a background period
     ("since April, operations led to 27 arrests" is a running total; period cues are the
@@ -137,6 +140,10 @@ def _rescued(view: ArticleView, inc: Incident, verdict: Verdict) -> bool:
     counts = [c for c in inc.casualties if is_incident_toll(c) and (point(c) or 0) > 0
               and c.value.get("type") in ("killed", "injured", "killed_or_injured")]
     scope = getattr(verdict.cue.payload, "scope", "")
+    if verdict.reason in WORD_OF_A_SIDE:
+        # "the army said in a statement it killed dozens of terrorists": a vague kill claim in a
+        # side's statement is rhetoric, not the toll of an incident
+        counts = [c for c in counts if c.value.get("qualifier") not in VAGUE_POINT]
     if scope == "pluperfect":  # the whole sentence after "وكان ... قد" is told as background
         return any(view.tok_range(c)[0] < verdict.cue.tok_start for c in counts)
     if verdict.reason == "background" and scope == "governs":

@@ -35,6 +35,8 @@ def _absorb(into: Incident, other: Incident) -> None:
         # "took the town without a fight", "intercepted a missile", "bodies found in a mass grave":
         # the explicit outcome outranks the verb or the weapon told with it
         pair = {into.sub_event_type, other.sub_event_type}
+        if override == T.DISRUPTED and other.sub_event_type == T.DISRUPTED and into.sub_event_type != T.DISRUPTED:
+            continue  # "an air strike on caches": the seized/intercepted word comes first ("intercepted a missile")
         if override in pair and pair - {override} <= beaten | {override}:
             into.event_type, into.sub_event_type = T.STRATEGIC, override
             into.anchor_kind = "strong" if "strong" in (into.anchor_kind, other.anchor_kind) else into.anchor_kind

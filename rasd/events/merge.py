@@ -34,18 +34,33 @@ def absorb_details(incidents: list[Incident], details: list[Incident], sentence_
     """A sentence that only adds detail to an incident ("a woman blew herself up at the gate") is
     no event by itself, but it may name the weapon more precisely (remote violence: a bombing
     that was a suicide bombing, shelling that was an air raid): the incident takes its type and
-    evidence, not its actors."""
+    evidence, not its actors. A protest told, then "the police fired tear gas to disperse them":
+    the protest is a Protest with intervention."""
     for detail in details:
-        if detail.event_type != T.REMOTE:
-            continue  # only the weapon of remote violence is refined by a detail sentence
+        if detail.event_type not in DETAILED_TYPES:
+            continue  # the weapon of remote violence, the force used on a protest
+        if detail.event_type != T.REMOTE and (detail.sub_event_type not in FORCE_ON_CROWDS or any(
+                detail.sentence in inc.sentences or detail.sentence == inc.sentence for inc in incidents)):
+            continue  # only the force used on a crowd, told on its own, refines a protest
         host = next((inc for inc in reversed(incidents) if inc.anchor.start < detail.anchor.start
-                     and inc.event_type == detail.event_type and _details(inc, detail)), None)
+                     and _same_family(inc, detail) and _details(inc, detail)), None)
         if host is None:
             continue
         host.triggers.extend(t for t in detail.triggers if t not in host.triggers)
         host.sentences |= detail.sentences
         if not host.typed_by_victims and _outranks(detail, host):
             host.event_type, host.sub_event_type = detail.event_type, detail.sub_event_type
+
+
+DETAILED_TYPES = frozenset({T.REMOTE, T.PROTESTS, T.RIOTS})
+FORCE_ON_CROWDS = frozenset({"Protest with intervention", "Excessive force against protesters"})
+
+
+def _same_family(host: Incident, detail: Incident) -> bool:
+    """Remote violence refines remote violence; the force used on a crowd refines its protest."""
+    if host.event_type == detail.event_type:
+        return True
+    return host.event_type in CROWD_TYPES and detail.event_type in CROWD_TYPES
 
 
 def _details(host: Incident, detail: Incident) -> bool:
@@ -105,7 +120,12 @@ def _types_compatible(a: Incident, b: Incident) -> bool:
         # protesters hurt "by live fire" after the protesters killed: one excessive-force event
         return (T.is_violent(a.event_type) and T.is_violent(b.event_type)) or (
             a.event_type == b.event_type and a.sub_event_type == b.sub_event_type)
+    if a.event_type == b.event_type and a.event_type in CROWD_TYPES:
+        return True  # a protest told, then the force used on it: one protest (the higher sub-type names it)
     return a.event_type == b.event_type and a.sub_event_type == b.sub_event_type
+
+
+CROWD_TYPES = frozenset({T.PROTESTS, T.RIOTS})
 
 
 def place_key(place: Mention | None) -> tuple:

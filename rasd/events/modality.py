@@ -55,10 +55,12 @@ def governing_cue(view: ArticleView, tok_start: int, tok_end: int) -> Verdict | 
 
 
 def _pluperfect(aux: Hit, hits: list[Hit], tok_start: int) -> bool:
-    """"وكانت القوات قد سيطرت ...": the auxiliary, its particle within the window, then the trigger."""
+    """"وكانت القوات قد سيطرت ...", "وكانت اشتباكات الاسبوع الماضي قد اوقعت ...": the auxiliary, its
+    particle within the window, and the trigger anywhere after the auxiliary (its subject too)."""
     window = aux.payload.window  # type: ignore[attr-defined]
-    return any(h.payload.scope == "particle" and 0 <= h.tok_start - aux.tok_end < window  # type: ignore[attr-defined]
-               and h.tok_end <= tok_start for h in hits)
+    return aux.tok_end <= tok_start and any(
+        h.payload.scope == "particle" and 0 <= h.tok_start - aux.tok_end < window  # type: ignore[attr-defined]
+        for h in hits)
 
 
 def _gap(hit: Hit, tok_start: int, tok_end: int) -> int:

@@ -21,8 +21,8 @@ def split_coordinated_places(view: ArticleView, incidents: list[Incident]) -> li
         if inc.casualties or inc.place is None or inc.place_how != "clause":
             continue
         group = _group_of(view, inc.place)
-        if len(group) < 2:
-            continue
+        if len(group) < 2 or _between(view, group[0]):
+            continue  # "on the road between Aleppo and Idlib" is one place, not two events
         inc.place = group[0]
         for place in group[1:]:
             twin = copy(inc)
@@ -68,3 +68,10 @@ def coordinated(view: ArticleView, first: Mention) -> list[Mention]:
 def _has_proclitic(view: ArticleView, place: Mention, tok: int) -> bool:
     """The place's word carries a proclitic (the conjunction), so it starts inside its token."""
     return place.start > view.doc.tokens[tok].start
+
+
+def _between(view: ArticleView, first: Mention) -> bool:
+    """The list is opened by "بين" (``roles.tsv`` role ``between``): a stretch between two towns."""
+    a, _ = view.tok_range(first)
+    return any(h.payload == "between" and h.tok_end == a
+               for h in view.hits_in_sentence(view.roles, view.sentence_of(first)))

@@ -11,6 +11,7 @@ from __future__ import annotations
 from rasd.document import Document
 from rasd.events.actor_rules import (
     apply_claims,
+    fill_both_sides,
     fill_from_discourse,
     implied_actors,
     other_side,
@@ -66,6 +67,7 @@ class EventsStage:
         for inc in incidents:
             other_side(view, inc)
             territorial_by_actor(inc)
+        fill_both_sides(incidents)
         apply_claims(view, incidents, [ne for ne in non_events if getattr(ne.verdict.cue.payload, "informs", "")])
         details = [inc for inc in incidents if not is_substantive(inc)]
         incidents = merge_retellings([inc for inc in incidents if is_substantive(inc)], view.sentence_of)

@@ -8,9 +8,12 @@ nouns and cue words. Linking runs in passes from the most to the least certain:
 2. nouns whose count is right before them ("خمسة قتلى", "17 جريحا") and dual nouns;
 3. verbs and verbal nouns whose count follows ("قتل 5", "مقتل 14 شخصا"), or precedes
    ("5 جنود قتلوا"), or is implied by the group noun ("مقتل جندي" = 1);
-4. counts coordinated with a statement ("مقتل 3 جنود و5 مدنيين");
-5. subsets ("بينهم ثلاثة أطفال") and counts set apart ("إضافة إلى الانتحاري");
-6. flags: update, aggregate, negated, preliminary, includes_attacker.
+4. counts coordinated with a statement ("مقتل 3 جنود و5 مدنيين"), companions ("قيادي في حركة
+   الشباب واثنان من مرافقيه") and subjects joined before one verb ("22 تلميذا وامرأة لقوا
+   مصرعهم"): items sharing the statement's casualty word, which event assembly adds up;
+5. subsets ("بينهم ثلاثة أطفال", "بين القتلى أربعة جنود") and counts set apart ("إضافة إلى
+   الانتحاري"), then bare counts a cue says are unknown ("سقط شهداء دون تحديد عددهم");
+6. flags: update, aggregate, negated, preliminary, includes_attacker, attackers_extra.
 
 A count is claimed by one statement only, except in a combined "killed and injured" figure.
 """
@@ -54,10 +57,13 @@ MILITANTS = "militants"
 BARE_PLURAL_TYPES = frozenset({KILLED, INJURED, COMBINED})
 STATUS_TYPES = frozenset({"abducted", "arrested", "missing"})
 RIGHT_WINDOW = 5
+TOLL_WINDOW = 8
 LEFT_WINDOW = 2
 FRAME_WINDOW = 12
 SUBJECT_WINDOW = 7
+PLURAL_SUBJECT_WINDOW = 12  # a plural verb agrees with a subject before it, however long
 ZERO_WINDOW = 6
+ANY_ZERO_WINDOW = 9  # "لم يسفر الهجوم على الثكنة عن سقوط أي قتيل": farther only after "أي"
 UNKNOWN_WINDOW = 7
 AGG_WINDOW = 4
 WAR_WINDOW = 8
@@ -68,6 +74,7 @@ HASHTAG_MARKS = frozenset("#_")  # "#ميليشيات_الحوثي": scraped has
 # Arabic comma, semicolon and question mark, then their Latin counterparts.
 CLAUSE_PUNCT = frozenset("\u060c\u061b\u061f,;:()\"'[]!?.")
 BARE_PLURAL_MIN = 3
+GENITIVE_COUNT = 100  # counts from a hundred up take a singular noun: "مئة جندي"
 # Generic person nouns whose real group may follow ("عناصر من الشرطة", "أشخاص من الجيش").
 WEAK_GROUPS = frozenset({"people", "fighters"})  # an Arabic plural is three or more (the dual is a separate form)
 
@@ -166,6 +173,8 @@ class SentenceReader:
         self.groups: dict[int, tuple[GroupEntry, int]] = {}
         self.segment: dict[int, int] = {}
         self.statements: list[Statement] = []
+        self.group_clitic: set[int] = set()  # group nouns matched without a clitic ("وزوجته")
+        self.told_dual = False  # a definite dual casualty noun refers back ("أحد القتيلين")
         self.unknown_refs: list[int] = []  # "دون تحديد عددهم": where the sentence says a count is unknown
 
     # -- slot tables ----------------------------------------------------------------------------
@@ -181,6 +190,8 @@ class SentenceReader:
         for m in self.lex.groups.find_all(self.tokens, self.start, self.end):
             if m.tok_start not in out:  # longest first
                 out[m.tok_start] = (m.payload, m.tok_end)
+                if m.prefix_len:
+                    self.group_clitic.add(m.tok_start)
         return out
 
     def _triggers(self) -> list[Trigger]:
@@ -229,9 +240,13 @@ class SentenceReader:
         return definite_article()
 
     def _frame_close(self, k: int, close: frozenset[str]) -> int | None:
+        commas = 2  # "لقي 34 شخصا، على الأقل، مصرعهم"
         for j in range(k, min(self.end, k + FRAME_WINDOW)):
             if self.tokens[j].kind == "punct":
-                return None
+                commas -= 1
+                if commas < 0 or self.tokens[j].norm not in CLAUSE_PUNCT:
+                    return None
+                continue
             if any(f in close for f in self.tokens[j].forms):
                 return j
         return None
@@ -379,17 +394,21 @@ class SentenceReader:
         self._add(stmt)
 
     def _zero_at(self, k: int, anyone_only: bool = False) -> None:
-        for p in range(k + 1, min(self.end, k + ZERO_WINDOW)):
+        for p in range(k + 1, min(self.end, k + ANY_ZERO_WINDOW)):
+            if "relative" in self.cue_keys(p):
+                return  # "لم تعلن أي جهة مسؤوليتها عن الهجوم الذي أوقع قتلى"
+            if p >= k + ZERO_WINDOW and not self.cue_keys(p) & {"any", "anyone"} and "any" not in self.cue_keys(p - 1):
+                continue
             if self.is_punct(p) or (p in self.num_at and "anyone" not in self.cue_keys(p)):
                 return  # a count: "لم يقتل سوى 3" is no zero statement
             trig = self.trigger_at.get(p)
-            zero_type = None if anyone_only else self._zero_noun_type(p)
+            zero_type = self._zero_noun_type(p) if not anyone_only or "any" in self.cue_keys(p) else None
             if trig is not None and trig.pattern in (VERB, FRAME, VERBAL):
                 nxt = trig.end
-                if nxt < self.end and "anyone" in self.cue_keys(nxt):
+                if nxt < self.end and ("anyone" in self.cue_keys(nxt) or self._any_group(nxt)):
                     self._claim_anyone(nxt)
                     stmt = Statement(trig.type, trig, Count(0, 0, "exact"), zero=True)
-                    found = self._group_at(self.cue_end(nxt, "anyone") or nxt + 1)
+                    found = self._group_at(self.cue_end(nxt, "anyone") or self.cue_end(nxt, "any") or nxt + 1)
                     if found is not None:
                         stmt.group, stmt.group_span = found  # "دون إصابة أي مدني"
                     self._add(stmt)
@@ -402,6 +421,11 @@ class SentenceReader:
                 self._add(Statement(zero_type, trig, Count(0, 0, "exact"), zero=True))
                 self._use_triggers(trig.start, trig.end)
                 return
+
+    def _any_group(self, k: int) -> bool:
+        """"أي مدني", "أي من الجنود": "any" and a group noun."""
+        end = self.cue_end(k, "any")
+        return end is not None and self._group_at(end) is not None
 
     def _claim_anyone(self, k: int) -> None:
         m = self.num_token.get(k)
@@ -425,6 +449,7 @@ class SentenceReader:
             if trig.pattern == DUAL:
                 if trig.definite and not self._toll_before(trig.start):
                     trig.used = True  # "أحد القتيلين": the two already told of
+                    self.told_dual = True
                     told = self.num_token.get(trig.start)
                     if told is not None:
                         self.claimed.add(id(told))
@@ -440,6 +465,8 @@ class SentenceReader:
             m = self._count_before(trig.start)
             if m is None:
                 continue
+            if trig.type in STATUS_TYPES and self._victim_of_prev_verb(m):
+                continue  # "أعدم التنظيم ذبحا ثلاثة رهائن": the hostages are the ones killed
             partitive = self._partitive(trig, m)
             if partitive and self._verb_before(m):
                 continue  # "توفي اثنان من المصابين": the verb's count
@@ -460,6 +487,13 @@ class SentenceReader:
         k = m.tok_start or 0
         return any(t.end in (k, k - 1) and t.pattern in (VERB, VERBAL, FRAME) and not t.used
                    for t in self.triggers)
+
+    def _victim_of_prev_verb(self, m: Mention) -> bool:
+        k = m.tok_start or 0
+        for t in self.triggers:
+            if t.type in (KILLED, INJURED) and t.pattern in (VERB, VERBAL, FRAME) and 0 <= k - t.end <= RIGHT_WINDOW:
+                return not any(self.is_punct(p) or p in self.num_token or p in self.trigger_at for p in range(t.end, k))
+        return False
 
     def _victim_of_next_verb(self, trig: Trigger) -> bool:
         nxt = self.trigger_at.get(trig.end)
@@ -554,16 +588,36 @@ class SentenceReader:
                 if m is not None:
                     stmt.count = self._count_of(m)
                     self._add(self._with_group(stmt, after=stmt.trigger_end or trig.end))
+                    return
+            self._named_with_companion(stmt)
             return
         m, group = self._count_before_verb(trig.start)
         if m is not None:
             stmt.count = self._count_of(m)
             if group is not None:
                 stmt.group, stmt.group_span = group
+            elif m.value.get("dual") or m.value.get("max") in (1, 2):
+                self._with_group(stmt, after=None)  # "جنديين قتلا", "شخصا واحدا لقي مصرعه"
             self._add(stmt)
             self._subject_items(stmt, group[1][1] if group is not None else (m.tok_end or trig.start), trig.start)
             return
         self._subject_noun(stmt)
+        if stmt not in self.statements:
+            self._named_with_companion(stmt)
+
+    def _named_with_companion(self, stmt: Statement) -> None:
+        """"مصرع عمدة البلدة وسائقه": a companion after the words that follow the casualty word
+        says those words name one victim."""
+        trig = stmt.trigger
+        start = stmt.trigger_end or trig.end
+        if stmt.type not in (KILLED, INJURED) or start >= self.end or start in self.groups:
+            return
+        joined = self._companion_after(start)
+        if joined is None or joined - start > 3:
+            return
+        stmt.count = Count(1, 1, "exact", None, start, joined)
+        stmt.confidence = 0.6
+        self._add(stmt)
 
     def _subject_items(self, stmt: Statement, k: int, verb: int) -> None:
         """"22 تلميذا وامرأة لقوا مصرعهم": more subjects joined before the verb share it."""
@@ -572,7 +626,7 @@ class SentenceReader:
             if nxt is None:
                 return
             count, group, gspan = nxt
-            if gspan[1] > verb:
+            if gspan[1] > verb or self._second_counted_noun(stmt, count, gspan):
                 return
             item = Statement(stmt.type, stmt.trigger, count, group, gspan, item=True, confidence=stmt.confidence)
             first = min(p for p in (count.tok_start, gspan[0]) if p is not None)
@@ -625,6 +679,9 @@ class SentenceReader:
             group = self.groups.get(g)
             if group is not None and group[1] == trig.start and group[0].number in (SG, DU):
                 return True
+            if (group is not None and group[1] == trig.start and group[0].number == PL
+                    and "dual_verb" in self.cue_keys(trig.start)):
+                return True  # "أن فلسطينيين قتلا وأصيب آخر"
         return False
 
     def _subject_noun(self, stmt: Statement) -> None:
@@ -642,6 +699,14 @@ class SentenceReader:
                     return  # "171 فلسطينيا قتلوا": the count is elsewhere, not one
                 self._implied_group_count(stmt, g, group)
                 return
+            if (group is not None and group[1] == k and group[0].number == PL and g not in self.num_ending
+                    and "dual_verb" in self.cue_keys(k)):
+                # "أن فلسطينيين قتلا": the dual verb says the -يين noun is a dual
+                stmt.count = Count(2, 2, "exact", None, g, group[1])
+                stmt.group, stmt.group_span = self._group_key(group[0]), (g, group[1])
+                stmt.confidence = 0.75
+                self._add(stmt)
+                return
 
     def _group_count(self, entry: GroupEntry, k: int, gend: int) -> Count | None:
         """The count a group noun implies: one, two, or a definite number after a plural
@@ -652,7 +717,7 @@ class SentenceReader:
             return Count(2, 2, "exact", None, k, gend)
         if entry.number == PL and gend < self.end and gend not in self.num_token:
             value = definite_cardinal(self.tokens[gend].norm)
-            if value is not None and self._definite(k):
+            if value is not None and self._definite(gend - 1):  # "منفذي الهجوم الثلاثة"
                 return Count(value, value, "exact", None, k, gend + 1)
         return None
 
@@ -660,10 +725,13 @@ class SentenceReader:
         entry, gend = entry_end
         if entry.group == OTHER_GROUP and not any(not s.subset for s in self.statements):
             return  # "آخر" / "ثالث" only count after another statement
-        if "companion" in self.cue_keys(k):
-            return  # "بقتل زوجته": a relative is a victim only beside another ("قتل رجل وزوجته")
-        if entry.group == OTHER_GROUP and self._definite(k):
-            return  # "توفي الآخر": the other one of those already told of
+        if "companion" in self.cue_keys(k) and (
+                (stmt.trigger.pattern == VERBAL and stmt.trigger.prefix_len) or self._joined_group(k)):
+            if self._joined_group(k):
+                self._named_with_companion(stmt)  # "مصرع عمدة البلدة وسائقه"
+            return  # "اتهم رجلا بقتل زوجته": a relative as the object of an accusation
+        if entry.group == OTHER_GROUP and self._definite(k) and self.told_dual:
+            return  # "أحد القتيلين ... توفي الآخر": the other one of the two already told of
         implied = self._group_count(entry, k, gend)
         if implied is not None:
             stmt.count = implied
@@ -734,11 +802,11 @@ class SentenceReader:
         """Tokens that never end the search for a count: hashtag marks, a time word alone or
         between commas ("قتل الجيش، الأربعاء، 3 فلسطينيين")."""
         tok = self.tokens[p]
-        if tok.norm in HASHTAG_MARKS:
-            return 1
-        time_end = self.cue_end(p, "time")
+        if tok.norm in HASHTAG_MARKS or tok.norm in QUOTE_MARKS:
+            return 1  # "قتل الجيش الفرنسي "عشرات الإرهابيين""
+        time_end = self.cue_end(p, "time") or self.cue_end(p, "manner")
         if time_end is not None:
-            return time_end - p
+            return time_end - p  # "قتل الجمعة 4", "أعدمت الحركة رميا بالرصاص رجلين"
         if (tok.kind == "punct" and p + 2 < end and self.tokens[p + 2].norm == tok.norm
                 and self.cue_end(p + 1, "time") == p + 2):
             return 3
@@ -789,9 +857,11 @@ class SentenceReader:
         if m.tok_start is None or m.tok_start <= self.start:
             return m, group
         lead = m.tok_start
-        noun = self._group_ending_at(lead) if m.value.get("max") in (1, 2) and not m.value.get("dual") else None
-        if noun is not None:
-            lead = noun[1][0]  # "ومدنيا واحدا أصيبوا": the number follows its noun
+        if m.value.get("max") in (1, 2) and not m.value.get("dual"):
+            noun = next((g for g in range(max(self.start, lead - 2), lead)
+                         if g in self.groups and self.groups[g][1] == lead and self.groups[g][0].number != ORG), None)
+            if noun is not None:
+                lead = noun  # "ومدنيا واحدا أصيبوا", "ومدنيين اثنين": the number follows its noun
         first_tok = self.tokens[lead]
         joined = (lead - 1 >= self.start and self.tokens[lead - 1].norm == self.lex.conj) or (
             first_tok.norm.startswith(self.lex.conj) and (lead != m.tok_start or m.start > first_tok.start))
@@ -799,7 +869,8 @@ class SentenceReader:
             return m, group
         at = lead - 1 if self.tokens[lead - 1].norm == self.lex.conj else lead
         first, first_group = self._count_before_verb(at)
-        return (first, first_group) if first is not None else (m, group)
+        # "ما بين ثمانية وعشرة أشخاص": the first count must have a noun of its own
+        return (first, first_group) if first is not None and first_group is not None else (m, group)
 
     def _subject_count(self, k: int) -> tuple[Mention | None, tuple[str | None, tuple[int, int]] | None]:
         """A counted subject a few words before the verb: "ثلاثة من جنوده لقوا مصرعهم",
@@ -810,8 +881,10 @@ class SentenceReader:
         words = 0
         # a plural verb agrees with a subject before it, which may end with a comma:
         # "أكثر من 140 عنصرا من الميليشيا الانقلابية، لقوا مصرعهم"
-        commas = 1 if k < self.end and "plural_verb" in self.cue_keys(k) else 0
-        while p >= self.start and words < SUBJECT_WINDOW:
+        plural_verb = k < self.end and "plural_verb" in self.cue_keys(k)
+        commas = 1 if plural_verb else 0
+        window = PLURAL_SUBJECT_WINDOW if plural_verb else SUBJECT_WINDOW
+        while p >= self.start and words < window:
             m = self.num_ending.get(p + 1) if p + 1 < k else None
             if m is not None and m.tok_start is not None and self._adjective_number(m):
                 words += 1  # "4 أطفال من عائلة واحدة، قتلوا": "واحدة" describes the family
@@ -838,8 +911,10 @@ class SentenceReader:
                 continue
             keys = self.cue_keys(p)
             status_noun = p in self.trigger_at and self.trigger_at[p].type in STATUS_TYPES
+            inside_subject = plural_verb and "np_prep" in keys  # "27 عنصرا ... في ريف حماة قد لقوا"
             if ((p in self.trigger_at and not status_noun) or p in self.num_token
-                    or (keys & {"stop", "subset", "additive", "conj"} and "from" not in keys)):
+                    or (keys & {"stop", "subset", "additive", "conj"} and "from" not in keys
+                        and not inside_subject)):
                 return None, None
             words += 1
             p -= 1
@@ -847,6 +922,12 @@ class SentenceReader:
         if m is not None and id(m) not in self.claimed and p + 1 not in self.trigger_at:
             return m, self._group_at(p + 1)
         return None, None
+
+    def _joined_group(self, k: int) -> bool:
+        """The group noun at ``k`` is joined by "و" (a token or a clitic, not a letter of "والدته")."""
+        if k - 1 >= self.start and self.tokens[k - 1].norm == self.lex.conj:
+            return True
+        return k in self.group_clitic and self.tokens[k].norm.startswith(self.lex.conj)
 
     def _adjective_number(self, m: Mention) -> bool:
         """One or two written after a noun that names no people ("عائلة واحدة")."""
@@ -922,8 +1003,9 @@ class SentenceReader:
         return tok.kind == "word" and k not in self.groups and tok.norm.startswith(self._article())
 
     def _scan_toll(self, k: int) -> Mention | None:
-        """"ارتفع عدد القتلى إلى 17": the count follows the noun in a toll."""
-        for p in range(k, min(self.end, k + RIGHT_WINDOW + 1)):
+        """"ارتفع عدد القتلى إلى 17": the count follows the noun in a toll, maybe after a period
+        ("ارتفع عدد القتلى منذ اندلاع المواجهات في طرابلس إلى 47")."""
+        for p in range(k, min(self.end, k + TOLL_WINDOW + 1)):
             m = self.num_at.get(p)
             if m is not None:
                 return m if id(m) not in self.claimed else None
@@ -1025,6 +1107,9 @@ class SentenceReader:
             return False
         if (stmt.count.min or 0) < BARE_PLURAL_MIN:
             return False
+        main = self.groups.get(stmt.group_span[0])
+        if (stmt.count.min or 0) >= GENITIVE_COUNT and main is not None and main[0].number == SG:
+            return gspan[1] - gspan[0] == 1  # "3 آلاف صحفي وعامل": a hundred and up count a genitive singular
         ending = self.lex.accusative
         own = self.tokens[stmt.group_span[1] - 1].norm
         other = self.tokens[gspan[1] - 1].norm
@@ -1105,6 +1190,9 @@ class SentenceReader:
         if group is None or p in self.trigger_at:
             return None
         entry, gend = group
+        after = self.free_count(gend) if gend < self.end else None
+        if after is not None and after.value.get("max") in (1, 2) and not after.value.get("dual"):
+            return self._count_of(after), self._group_key(entry), (p, after.tok_end or gend)  # "ومدنيين اثنين"
         if entry.number == SG:
             count = Count(1, 1, "exact", None, p, gend)
         elif entry.number == DU:
@@ -1199,6 +1287,13 @@ class SentenceReader:
                 return None
         return None
 
+    def _mark_subset(self, stmt: Statement, parent: Statement | None, additive: bool) -> None:
+        """A statement and the items coordinated after it ("طفلان وامرأة") become the subset."""
+        for s in [stmt] + [i for i in self.statements if i.item and i.trigger is stmt.trigger
+                           and (i.count.tok_start or 0) > (stmt.count.tok_start or 0) and not i.subset]:
+            s.type = stmt.type
+            s.subset, s.additive, s.parent = not additive, additive, parent
+
     def _negated_before(self, k: int) -> bool:
         return any("zero_neg" in self.cue_keys(p) for p in range(max(self.start, k - NEGATION_BEFORE), k))
 
@@ -1206,10 +1301,9 @@ class SentenceReader:
         """A subset cue naming the casualties ("بين القتلى") with no count before it in the sentence."""
         for s in self.statements:
             if s.trigger is inner or s.count.tok_start == k:
-                s.subset = True
                 if s.count.tok_start is None or s.count.tok_start < k:
-                    s.subset = False  # the cue's own noun read as a statement of its own ("قتلى")
-                    continue
+                    continue  # the cue's own noun read as a statement of its own ("قتلى")
+                self._mark_subset(s, None, False)
                 return
         carrier = Statement(inner.type, inner, Count(None, None, None), confidence=0.7)
         self._subset_items(carrier, k, additive, inner.type)
@@ -1231,9 +1325,7 @@ class SentenceReader:
             if s is not parent and s.count.tok_start == k and not s.subset:
                 if s.type == COMBINED:
                     s.type = kind  # "ومن بين الضحايا ثلاثة أطفال": the dead of the toll before
-                s.subset = not additive
-                s.additive = additive
-                s.parent = parent
+                self._mark_subset(s, parent, additive)
                 return
         if "from" in self.cue_keys(k) and k + 1 < self.end:
             k += 1  # "غالبيتهم من النساء"
@@ -1261,15 +1353,17 @@ class SentenceReader:
         update_at = [k for k in range(self.start, self.end) if "update" in self.cue_keys(k)]
         preliminary = any("preliminary" in self.cue_keys(k) for k in range(self.start, self.end))
         aggregate_cues, war_cues = self._aggregate_cues()
+        strong_cues = {p for p in aggregate_cues if "aggregate" in self.cue_keys(p)}
         for stmt in self.statements:
             a, _ = stmt.tok_span()
             stmt.preliminary = preliminary
             ref = stmt.count.tok_start if stmt.count.tok_start is not None else a
             stmt.update = any(u < max(a, ref) for u in update_at) and not stmt.zero
-            stmt.aggregate = any(self._cue_applies(stmt, p) for p in aggregate_cues) or any(
+            stmt.aggregate = any(self._cue_applies(stmt, p, framing=p in strong_cues) for p in aggregate_cues) or any(
                 self._cue_applies(stmt, p, across_relative=True) for p in war_cues)
-            stmt.negated = not stmt.zero and any("denial" in self.cue_keys(p)
-                                                 for p in range(max(self.start, a - DENIAL_WINDOW), a))
+            stmt.negated = not stmt.zero and (any("denial" in self.cue_keys(p)
+                                                  for p in range(max(self.start, a - DENIAL_WINDOW), a))
+                                              or self._attempted(stmt.trigger))
             if stmt.count.mention is not None and stmt.count.qualifier == "exact" and any(
                 "exceed" in self.cue_keys(p) for p in range(max(self.start, a - DENIAL_WINDOW), a)
             ):
@@ -1290,6 +1384,10 @@ class SentenceReader:
                 # "الحصيلة تشمل المهاجمين" told apart from the count: the flag is on the mention
                 stmt.includes_attacker, stmt.attackers_extra = stmt.subset, stmt.additive
 
+    def _attempted(self, trig: Trigger) -> bool:
+        """"محاولة اغتيال سكريبال", "بمحاولة قتل": an attempt right before the casualty word."""
+        return any(self.cue_end(p, "attempt") == trig.start for p in range(max(self.start, trig.start - 2), trig.start))
+
     def _aggregate_cues(self) -> tuple[list[int], list[int]]:
         """Token positions of cues that make a count cumulative ("منذ 2011", "إجمالي"), and of
         wars that are the subject of a casualty statement ("أودت الحرب بحياة")."""
@@ -1303,13 +1401,13 @@ class SentenceReader:
                 wars.append(k)
         return cues, wars
 
-    def _cue_applies(self, stmt: Statement, p: int, across_relative: bool = False) -> bool:
+    def _cue_applies(self, stmt: Statement, p: int, across_relative: bool = False, framing: bool = False) -> bool:
         """Same clause, and no relative clause between ("مدينة بنغازي التي تشهد منذ عام معارك")."""
         a, b = stmt.tok_span()
         if stmt.count.tok_start is not None:
             a = min(a, stmt.count.tok_start)
         if self.segment.get(p) not in (self.segment.get(a), self.segment.get(b - 1)) and not (
-                not across_relative and self._framing_period(p, b)):
+                not across_relative and self._framing_period(p, b, framing)):
             return False
         if across_relative:
             return True  # "النزاع الذي أوقع 40 ألف قتيل": the war is the relative's antecedent
@@ -1317,13 +1415,13 @@ class SentenceReader:
         # "قتل جندي ليرتفع عدد القتلى منذ بداية الهجوم إلى 45": the period is the new total's
         return not any(self.cue_keys(q) & {"relative", "update", "superlative"} for q in between)
 
-    def _framing_period(self, p: int, b: int) -> bool:
+    def _framing_period(self, p: int, b: int, trailing: bool) -> bool:
         """A period cue that frames a clause from outside it: at the head of the sentence
         ("ومنذ أواخر مارس، أسفرت المواجهات عن مقتل 40") or right after the clause's comma
         ("قتل أكثر من 160 فلسطينيا، منذ انطلاق المسيرات")."""
         if p <= self.start + 1 and self.segment.get(p) == self.segment.get(self.start):
             return True
-        return (p - 1 >= self.start and self.is_punct(p - 1)
+        return (trailing and p - 1 >= self.start and self.is_punct(p - 1)
                 and self.segment.get(p) == (self.segment.get(b - 1) or 0) + 1)
 
     def _period_follows(self, k: int) -> bool:

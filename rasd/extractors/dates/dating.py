@@ -103,14 +103,42 @@ def _nearest(mentions: list[Mention], start: int, end: int) -> Mention:
     return min(mentions, key=lambda m: (bool(m.value.get("reporting")), _distance(m, start, end), m.start))
 
 
-def _can_govern(mention: Mention, start: int, clause: tuple[int, int] | None) -> bool:
+ANTECEDENT_REACH = 12  # characters between an incident word and the relative pronoun after it
+
+
+def _can_govern(mention: Mention, start: int, clause: tuple[int, int] | None, end: int | None = None,
+                bounds: list[tuple[int, int]] | None = None, definite: bool = False) -> bool:
     """"بعد يومين من [X]" dates only what it introduces; a date in a relative clause dates
-    only that clause."""
+    only that clause - and its antecedent, when the incident word is what the clause describes
+    ("الغارات التي نفذتها واشنطن امس": the strikes were yesterday)."""
     if mention.value.get("key") == "after_event" and mention.start > start:
         return False
     if mention.value.get("relative_clause"):
-        return clause is not None and clause[0] <= mention.start < clause[1]
+        if clause is not None and clause[0] <= mention.start < clause[1]:
+            return True
+        return definite and _describes_antecedent(mention, clause, end, bounds or [])
     return True
+
+
+ARTICLE_LEN = 2  # the definite article, as the tokenizer strips it from a word's forms
+
+
+def _definite_noun(doc: Document, start: int) -> bool:
+    """The incident is told by a definite noun ("الغارات", "بالقصف"), the kind of word a relative
+    clause describes - not a verb ("تمركزت في المعسكر الذي ...": the clause is about the camp)."""
+    tok = next((t for t in doc.tokens if t.start <= start < t.end), None)
+    if tok is None:
+        return False
+    forms = set(tok.forms)
+    return any(f[ARTICLE_LEN:] in forms for f in forms if len(f) > ARTICLE_LEN + 1)
+
+
+def _describes_antecedent(mention: Mention, clause: tuple[int, int] | None, end: int | None,
+                          bounds: list[tuple[int, int]]) -> bool:
+    if clause is None or end is None or clause[1] - end > ANTECEDENT_REACH:
+        return False
+    following = next((b for b in bounds if b[0] == clause[1]), None)
+    return following is not None and following[0] <= mention.start < following[1]
 
 
 def _is_anchored(mention: Mention) -> bool:
@@ -170,12 +198,16 @@ def date_for_span(doc: Document, start: int, end: int, *, previous: DateChoice |
     mentions = incident_date_mentions(doc)
     sentence = doc.sentence_at(start)
     if sentence is not None:
+        told_before = previous  # "وفي حادث آخر ... في اليوم ذاته": a narrative day still counts from it
         if opens_new_topic(doc, sentence):
             previous = None
         elif previous is None or previous.mention is None:
             previous = _look_back(mentions, sentence) or previous
-        clause = next(((a, b) for a, b in clause_bounds(doc, sentence) if a <= start < b), None)
-        in_sentence = [m for m in mentions if m.sentence == sentence and _can_govern(m, start, clause)]
+        bounds = clause_bounds(doc, sentence)
+        clause = next(((a, b) for a, b in bounds if a <= start < b), None)
+        definite = _definite_noun(doc, start)
+        in_sentence = [m for m in mentions if m.sentence == sentence
+                       and _can_govern(m, start, clause, end, bounds, definite)]
         if in_sentence:
             in_clause = [m for m in in_sentence if clause and clause[0] <= m.start < clause[1]]
             chosen, how = (_nearest(in_clause, start, end), "clause") if in_clause else (
@@ -185,7 +217,7 @@ def date_for_span(doc: Document, start: int, end: int, *, previous: DateChoice |
                 if detail is not None:
                     chosen, how = detail, "discourse"
             if _is_anchored(chosen):
-                return _anchored_choice(doc, chosen, how, previous)
+                return _anchored_choice(doc, chosen, how, previous or told_before)
             return _choice(chosen, how)
     if previous is not None and previous.mention is not None:
         return DateChoice(previous.date, previous.precision,

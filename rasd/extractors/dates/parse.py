@@ -126,9 +126,17 @@ def parse_atoms(atoms: Sequence[Atom]) -> list[Expr]:
         if found is None:
             j += 1
             continue
-        expr, j = found
+        expr, k = found
+        if expr.key.split(":")[0] in SINCE_DAY_KEYS and _at(atoms, j - 1, "cue", "since"):
+            # "منذ السابع من تشرين الاول": the start of a running period, not an incident day
+            expr.since = expr.background = True
+            expr.tok_start, expr.prefix_len = atoms[j - 1].tok_start, atoms[j - 1].prefix_len
         out.append(expr)
+        j = k
     return out
+
+
+SINCE_DAY_KEYS = frozenset({"absolute", "day_of_month", "month", "weekday"})
 
 
 Parsed = tuple[Expr, int] | None

@@ -138,7 +138,21 @@ def _digits(tokens: Sequence[Token], j: int, end: int, lex: NumberLexicon) -> Ca
             value = value * scale.value
             value = int(value) if float(value).is_integer() else value
             k += 1
+            rest = _digits_after_scale(tokens, k, end, lex, scale.value)
+            if rest is not None:
+                value, k = value + rest[0], rest[1]  # "61 ألفا و619"
     return Cardinal(value, value, value, None, j, k, 0, True)
+
+
+def _digits_after_scale(tokens: Sequence[Token], k: int, end: int, lex: NumberLexicon, scale: int
+                        ) -> tuple[int, int] | None:
+    """Digits joined by و after a scale word, smaller than the scale: (value, end token)."""
+    if k + 1 < end and _is_conj_token(tokens[k], lex) and tokens[k + 1].kind == "number":
+        rest = parse_digits(tokens[k + 1].norm)
+        scaled = k + 2 < end and _scale_hit(tokens[k + 2], lex) is not None  # "3 آلاف و5 آلاف"
+        if isinstance(rest, int) and 0 < rest < scale and not scaled:
+            return rest, k + 2
+    return None
 
 
 def _starts(tok: Token, lex: NumberLexicon, matcher: str) -> bool:

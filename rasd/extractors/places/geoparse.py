@@ -36,11 +36,13 @@ FOCUS_REGIONS = frozenset({"Middle East", "Northern Africa", "Eastern Africa", "
 CONFLICT_TOWN = 1_000  # in the conflict regions, a town this big after "في"/"ب" is a place
 FOCUS_TOWN = 20_000  # towns this big in a focus country need no context
 MIN_FREE_NAME = 3  # shorter GeoNames names always need a cue
+MIN_FOCUS_VOTES = 2  # the article's countries are known well enough to call a place far away
 FOCUS_WEIGHT = 10.0  # homonyms: the article's countries outweigh population (Ariha, Idlib over Jericho)
-FAMOUS_BONUS = 3.0  # a capital or a city of a million
-# A city of 100k or more keeps its name against a smaller namesake in the article's countries
-# (الدوحه is Doha, not the village near Bethlehem; جنيف is Geneva, not Geneva, Illinois); a
-# namesake that big itself still wins with the focus (Tripoli, Lebanon).
+FAMOUS_BONUS = 3.0  # a capital or a city of a million (_famous)...
+# ...keeps its name against a namesake under 100k in the article's countries (الدوحه is Doha,
+# not the village near Bethlehem); a namesake that big still wins with the focus (Tripoli,
+# Lebanon). Outside the conflict regions only a city that big gets the focus bonus (جنيف is
+# Geneva, not Geneva, Illinois, in a story about American mediators).
 DEFINITE_SENSITIVE = frozenset({"type", "relation", "street", "offshore"})
 CONTEXT_ROLES = frozenset({"type", "relation", "direction", "street", "locative", "linker", "offshore",
                            "country"})
@@ -285,13 +287,14 @@ def choose(places: list[Place], ctx: Context, focus: Counter[str]) -> Place | No
     admin_cue = ctx.cue is not None and ctx.cue.role == "type" and "admin1" in ctx.cue.kinds
     country_hint = ctx.post_country
     with_town = {p.iso2 for p in places if p.kind not in ADMIN_KINDS}
-    big_rival = any(p.population >= BIG_CITY or p.id in capitals() for p in places)
+    famous_rival = any(_famous(p) for p in places)
 
     def score(p: Place) -> float:
         s = math.log10(p.population + 10)
         if _famous(p):
             s += FAMOUS_BONUS
-        if not big_rival or p.population >= BIG_CITY or p.id in capitals() or p.kind in CURATED_KINDS:
+        if p.population >= BIG_CITY or p.kind in CURATED_KINDS or (
+                not famous_rival and _in_conflict_region(p)):
             s += FOCUS_WEIGHT * focus.get(p.iso2, 0) / total
         if p.kind in CURATED_KINDS or p.source != "geonames":
             s += 1.5
@@ -314,20 +317,26 @@ def choose(places: list[Place], ctx: Context, focus: Counter[str]) -> Place | No
     return max(pool, key=score) if pool else None
 
 
-def far_away(place: Place, focus: Counter[str]) -> bool:
-    """The place lies outside every country the article mentions and their neighbours."""
-    if not focus:
-        return False
-    known = countries()
-    for iso2 in focus:
-        country = known.get(iso2)
-        if place.iso2 == iso2 or (country is not None and place.iso2 in country.neighbours):
-            return False
-    return True
+def far_away(place: Place, focus: Counter[str], min_votes: int = MIN_FOCUS_VOTES) -> bool:
+    """The place lies outside every country the article mentions and the neighbours of its main one.
+
+    (Iran is named in most Yemen stories; Afghanistan, its neighbour, is not thereby in play.)
+    """
+    if sum(focus.values()) < min_votes or place.iso2 in focus:
+        return False  # one country adjective is too little to call a place foreign
+    main = countries().get(top_focus(focus) or "")  # a tie names no main country
+    return main is None or place.iso2 not in main.neighbours
 
 
 def _famous(place: Place) -> bool:
-    return place.population >= WORLD_CITY or place.id in capitals()
+    """A capital or a city of a million (a district inherits its city's population: not counted)."""
+    return place.kind == "city" and (place.population >= WORLD_CITY or (
+        place.id in capitals() and place.population >= FOCUS_TOWN))  # not Stanley, Falklands
+
+
+def _in_conflict_region(place: Place) -> bool:
+    country = countries().get(place.iso2)
+    return country is not None and country.region in FOCUS_REGIONS
 
 
 def _top_countries(focus: Counter[str]) -> set[str]:
@@ -341,7 +350,7 @@ def accepted(place: Place, phrase: str, ctx: Context, focus: Counter[str], cues:
         return False
     geonames_town = place.kind not in CURATED_KINDS and place.source == "geonames"
     if ctx.after_definite and not ctx.dateline and place.kind != "country":
-        return False  # "التوتر القائم", "الاحتجاجات السلميه": an adjective agreeing with its noun
+        return False  # "التوتر القائم", "القوه القاهره": an adjective agreeing with its noun
     if geonames_town and not _famous(place) and far_away(place, focus) and not (
             ctx.post_country == place.iso2 or (place.population >= BIG_CITY and (
                 ctx.preposition or ctx.locative or _strong(ctx)))):
@@ -389,7 +398,6 @@ def geoparse(doc: Document) -> list[Resolved]:
     scanned = scan(tokens, gaz, cues)
     matches, blocked = scanned.matches, scanned.blocked
     focus = focus_scores(doc, gaz, cues, scanned)
-    main_focus = Counter(dict.fromkeys(_top_countries(focus), 1))  # a named capital votes for itself
     out: list[Resolved] = []
     street_names: dict[int, Place] = {}
     area_cues: list[int] = []  # "بمنطقه الرياض" in a Darfur story: a local area, not Riyadh
@@ -412,14 +420,20 @@ def geoparse(doc: Document) -> list[Resolved]:
         if ctx.cue is None and out and _coordinated(tokens[i], m, out[-1]):
             ctx.cue, ctx.cue_start = out[-1].context.cue, out[-1].context.cue_start
         places = [gaz.places[k] for k in m.payload]
+        if ctx.post_country is None and len({p.iso2 for p in places}) > 1:
+            ctx.post_country = _anchor_country(tokens, m, hi, places, gaz, cues)
         place = choose(places, ctx, focus)
         if place is None:
             continue
-        if _local_area(ctx) and ctx.cue_start is not None and far_away(place, main_focus):
+        if (_local_area(ctx) and ctx.cue_start is not None and place.kind == "city" and not ctx.post_direction
+                and far_away(place, _others(focus, place, m, scanned, gaz), min_votes=1)):
             street_names[m.tok_start] = place  # coded to the story's city below, its name kept
             area_cues.append(ctx.cue_start)
             free = m.tok_end
             continue
+        if ctx.after_definite and m.phrase not in cues.ambiguous and (
+                _others(focus, place, m, scanned, gaz).get(place.iso2, 0) > 0):
+            ctx.after_definite = False  # the story's own place as an object: "قصف الجيش السوري الغوطه"
         if not accepted(place, m.phrase, ctx, focus, cues):
             continue
         free = m.tok_end
@@ -437,6 +451,30 @@ def geoparse(doc: Document) -> list[Resolved]:
                                  frozenset(area_cues))
     _mark_descriptors(out, doc)
     return out
+
+
+def _others(focus: Counter[str], place: Place, m: Match, scanned: Scan, gaz: Gazetteer) -> Counter[str]:
+    """The focus votes without those this name casts itself (بغداد votes for Iraq)."""
+    if not any(gaz.places[k].iso2 == place.iso2 and (gaz.places[k].kind == "country" or gaz.places[k].source
+                                                     != "geonames") for k in m.payload):
+        return focus  # only plain GeoNames towns carry this name: it casts no vote
+    own = sum(1 for hits in scanned.matches.values() if hits and hits[0].phrase == m.phrase)
+    rest = Counter(focus)
+    rest[place.iso2] -= own
+    return +rest
+
+
+def _anchor_country(tokens: Sequence[Token], m: Match, hi: int, places: list[Place], gaz: Gazetteer,
+                    cues: Cues) -> str | None:
+    """"بلده الدوحه غرب بيت لحم": a namesake located from a place lies in that place's country."""
+    j = m.tok_end
+    if j + 1 >= hi or tokens[j].kind != "word" or cues.cue(tokens[j].forms, "direction") is None:
+        return None
+    hits = gaz.match_at(tokens, j + 1, hi)
+    if not hits:
+        return None
+    common = {p.iso2 for p in places} & {gaz.places[k].iso2 for k in hits[0].payload}
+    return common.pop() if len(common) == 1 else None
 
 
 def _local_area(ctx: Context) -> bool:
@@ -551,10 +589,18 @@ def _name_end(tokens: Sequence[Token], start: int, stop: int, cues: Cues) -> int
     cue = cues.cue(tokens[start].forms)
     if cue is not None and cue.role != "name_head":
         return None  # a cue word or an adjective (طريق سريع، احياء سكنيه) names nothing
+    if _preposition_article(tokens[start].norm, cues):
+        return None  # "رصاص حي بالصدر": a name after حي or شارع never takes a preposition
     end = start + 1
     if end < stop and tokens[end].kind == "word" and cues.cue(tokens[start].forms, "name_head"):
         end += 1
     return end
+
+
+def _preposition_article(word: str, cues: Cues) -> bool:
+    """بال…، كال…، لل…: a preposition fused with the article."""
+    fused = (cues.clitics["clitic_in"] + ARTICLE, cues.clitics["clitic_like"] + ARTICLE, ARTICLE[-1] * 2)
+    return word.startswith(fused)
 
 
 def _host_city(out: list[Resolved], tokens: Sequence[Token], c: int, name_end: int, lo: int,

@@ -22,6 +22,7 @@ GENERIC = "generic"
 MODIFIERS_FILE = f"{FOLDER}/modifiers.tsv"
 GUARDS_FILE = f"{FOLDER}/guards.tsv"
 BLOCKERS_FILE = f"{FOLDER}/blockers.tsv"
+PAIRS_FILE = f"{FOLDER}/pairs.tsv"
 BLOCKER = "blocker"
 STRENGTHS = ("strong", "weak")
 ANY = "*"
@@ -59,6 +60,14 @@ class Guard:
     applies_to: frozenset[str]
     window: int
     doc_min: int  # > 0: this many hits in a document flag every trigger of the document
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """A verb and its object that name an event together, the subject often between them."""
+
+    entry: TriggerEntry  # key: the pair key; type_key: the sub-event it names
+    window: int  # max tokens between the verb and its object
 
 
 def lexicon_file(type_key: str) -> str:
@@ -124,3 +133,28 @@ def guard_matcher() -> ScanMatcher[Guard]:
 
 def applies(targets: frozenset[str], entry: TriggerEntry) -> bool:
     return ANY in targets or entry.key in targets or entry.type_key in targets
+
+
+@cache
+def pairs() -> dict[str, Pair]:
+    return {row["key"]: Pair(TriggerEntry(row["key"], row["becomes"], row["strength"], None), int(row["window"]))
+            for row in read_tsv(PAIRS_FILE)}
+
+
+def _grouped(column: str) -> ScanMatcher[frozenset[str]]:
+    """One entry per phrase, with every pair key that lists it (a phrase serves several pairs)."""
+    keys: dict[str, set[str]] = {}
+    for row in read_tsv(PAIRS_FILE):
+        for phrase in split_variants(row[column]):
+            keys.setdefault(phrase, set()).add(row["key"])
+    return ScanMatcher((phrase, frozenset(k)) for phrase, k in keys.items())
+
+
+@cache
+def pair_verb_matcher() -> ScanMatcher[frozenset[str]]:
+    return _grouped("ar_verbs")
+
+
+@cache
+def pair_object_matcher() -> ScanMatcher[frozenset[str]]:
+    return _grouped("ar_objects")

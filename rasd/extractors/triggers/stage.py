@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from rasd.document import Document, Sentence
+from rasd.document import Document, Sentence, Token
 from rasd.extractors.triggers.lexicon import (
     BLOCKER,
+    PAIRS_FILE,
     Guard,
     Modifier,
     TriggerEntry,
@@ -20,6 +21,9 @@ from rasd.extractors.triggers.lexicon import (
     guard_matcher,
     lexicon_file,
     modifier_matcher,
+    pair_object_matcher,
+    pair_verb_matcher,
+    pairs,
     sub_event_types,
     trigger_matcher,
 )
@@ -89,10 +93,57 @@ def _guard(trigger: Match[TriggerEntry], guards: list[Match[Guard]]) -> Match[Gu
     return min(fitting, key=lambda g: abs(_distance(trigger, g)), default=None)
 
 
+def _lexicon_name(entry: TriggerEntry) -> str:
+    return (PAIRS_FILE if entry.key in pairs() else lexicon_file(entry.type_key)).rsplit("/", 1)[-1]
+
+
+def _split_pairs(tokens: list[Token], sent: Sentence) -> list[Match[TriggerEntry]]:
+    """Verb ... object pairs (Arabic VSO puts the subject between: هدمت قوات الاحتلال منازل).
+
+    Each verb takes the first object of one of its pairs that starts within the pair's window.
+    """
+    verbs = pair_verb_matcher().find(tokens, sent.tok_start, sent.tok_end)
+    if not verbs:
+        return []
+    # overlaps allowed: قاعده عسكريه is an object of one pair, قاعده of another
+    objects = sorted(pair_object_matcher().find_all(tokens, sent.tok_start, sent.tok_end),
+                     key=lambda m: (m.tok_start, -m.tok_end))
+    table = pairs()
+    out: list[Match[TriggerEntry]] = []
+    for verb in verbs:
+        for obj in objects:
+            gap = obj.tok_start - verb.tok_end
+            shared = [table[k] for k in sorted(verb.payload & obj.payload) if gap < table[k].window]
+            if gap >= 0 and shared:
+                out.append(Match(verb.tok_start, obj.tok_end, f"{verb.phrase} ... {obj.phrase}",
+                                 shared[0].entry, verb.exact, verb.prefix_len))
+                break
+    return out
+
+
+def _with_pairs(tokens: list[Token], sent: Sentence, found: list[Match[TriggerEntry]]) -> list[Match[TriggerEntry]]:
+    """Add split verb-object pairs; a weak or same-type trigger inside a pair is part of it."""
+    split = _split_pairs(tokens, sent)
+    if not split:
+        return found
+
+    # a one-phrase trigger of the same type already spanning the verb says it: no pair needed
+    split = [p for p in split if not any(m.tok_start <= p.tok_start < m.tok_end and m.payload.strength == "strong"
+                                         and m.payload.type_key == p.payload.type_key for m in found)]
+
+    def absorbed(m: Match[TriggerEntry]) -> bool:
+        return any(p.tok_start <= m.tok_start and m.tok_end <= p.tok_end
+                   and (m.payload.strength != "strong" or m.payload.type_key in (p.payload.type_key, BLOCKER))
+                   for p in split)
+
+    kept = [m for m in found if not absorbed(m)]
+    return sorted(kept + split, key=lambda m: m.tok_start)
+
+
 def _sentence_triggers(doc: Document, sent: Sentence, guards: list[Match[Guard]],
                        document_guard: Match[Guard] | None) -> None:
     tokens, offsets = doc.tokens, doc.norm.offsets  # type: ignore[union-attr]
-    found = trigger_matcher().find(tokens, sent.tok_start, sent.tok_end)
+    found = _with_pairs(tokens, sent, trigger_matcher().find(tokens, sent.tok_start, sent.tok_end))
     if not found:
         return
     cues = modifier_matcher().find(tokens, sent.tok_start, sent.tok_end)
@@ -115,7 +166,7 @@ def _sentence_triggers(doc: Document, sent: Sentence, guards: list[Match[Guard]]
             sub_event_type=sub.sub_event_type,
             disorder_type=sub.disorder_type,
             strength=entry.strength,
-            lexicon=lexicon_file(entry.type_key).rsplit("/", 1)[-1],
+            lexicon=_lexicon_name(entry),
             rank=sub.rank,
         )
         if entry.default_type:

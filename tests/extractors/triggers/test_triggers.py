@@ -15,6 +15,7 @@ from rasd.extractors.triggers.lexicon import (
     GENERIC,
     GUARDS_FILE,
     MODIFIERS_FILE,
+    PAIRS_FILE,
     STRENGTHS,
     TYPES_FILE,
     lexicon_file,
@@ -87,7 +88,9 @@ def test_sentence(row: dict[str, str]) -> None:
 
 
 def _lexicon_keys() -> set[str]:
-    return {row["key"] for t in sub_event_types() for row in read_tsv(lexicon_file(t))}
+    """Keys of the lexicon rows and of the split verb-object pairs (``pairs.tsv``)."""
+    rows = [row for t in sub_event_types() for row in read_tsv(lexicon_file(t))] + list(read_tsv(PAIRS_FILE))
+    return {row["key"] for row in rows}
 
 
 def test_every_lexicon_row_has_a_sentence() -> None:
