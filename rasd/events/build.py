@@ -30,6 +30,9 @@ def build_events(doc: Document, inc: Incident, sentence_of, first_index: int, fo
     base = _event(doc, inc, sentence_of, focus)
     if base is None:
         return []
+    days = _days_told(inc)
+    if len(days) > 1:
+        return _per_day(doc, inc, base, days, first_index, sentence_of)
     copies = inc.occasions.payload if inc.occasions is not None else 1  # type: ignore[assignment]
     events = []
     for k in range(int(copies)):
@@ -39,6 +42,60 @@ def build_events(doc: Document, inc: Incident, sentence_of, first_index: int, fo
             event.notes = build_notes(event, **_note_args(inc, event, sentence_of), occasion=(k + 1, copies))
             event.evidence.append(Evidence("occasions", inc.occasions.start, inc.occasions.end,
                                            doc.text[inc.occasions.start:inc.occasions.end]))
+        events.append(event)
+    return events
+
+
+SPAN_KEYS = frozenset({"weekday_range", "absolute_range"})  # "من السبت الى الاثنين", "بين 3 و5 ابريل"
+MAX_SPLIT_DAYS = 7
+
+
+def _days_told(inc: Incident) -> list[str]:
+    """The days of violence told as an explicit span ("fighting from Saturday to Monday"): ACLED
+    codes one event per day (a week or "the past two days" stays one event at its midpoint)."""
+    from datetime import date, timedelta
+
+    d = inc.date
+    if d is None or d.mention is None or not inc.date_own or not T.is_violent(inc.event_type):
+        return []
+    value = d.mention.value
+    span = value.get("range")
+    if value.get("key") not in SPAN_KEYS or not span or inc.occasions is not None:
+        return []
+    try:
+        first, last = date.fromisoformat(span[0]), date.fromisoformat(span[1])
+    except (TypeError, ValueError):
+        return []
+    n = (last - first).days + 1
+    if not 1 < n <= MAX_SPLIT_DAYS:
+        return []
+    return [(first + timedelta(days=k)).isoformat() for k in range(n)]
+
+
+def _shares(total: int | None, parts: int) -> list[int | None]:
+    """A total split evenly over the days (the remainder goes to the first days)."""
+    if total is None:
+        return [None] * parts
+    base, extra = divmod(total, parts)
+    return [base + (1 if k < extra else 0) for k in range(parts)]
+
+
+def _per_day(doc: Document, inc: Incident, base: Event, days: list[str], first_index: int, sentence_of
+             ) -> list[Event]:
+    """One event per day of the span; counts split evenly (ACLED)."""
+    split = {f: _shares(getattr(base, f), len(days)) for f in (
+        "fatalities", "fatalities_min", "fatalities_max", "injured", "injured_min", "injured_max")}
+    template = _copy(base)
+    events = []
+    for k, day in enumerate(days):
+        event = _copy(template)
+        event.event_id = f"{article_key(doc)}-{first_index + k + 1}"
+        event.event_date, event.time_precision = day, 1
+        for f, values in split.items():
+            setattr(event, f, values[k])
+        event.notes = build_notes(event, **_note_args(inc, event, sentence_of)) + (
+            f" Day {k + 1} of {len(days)} ({days[0]} to {days[-1]}): the counts told for the whole"
+            " span are split evenly per day.")
         events.append(event)
     return events
 

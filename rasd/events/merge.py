@@ -72,6 +72,8 @@ def _same_incident(a: Incident, b: Incident, sentence_of) -> bool:
     """``b`` (told later) is ``a`` told again."""
     if a.occasions is not None or b.occasions is not None:
         return False
+    if a.extra.get("split_group") is not None and a.extra.get("split_group") == b.extra.get("split_group"):
+        return False  # "protests in Atbara and Kassala": one event per town
     if not _dates_compatible(a, b):
         return False
     pairs = list(zip(_tolls(a, sentence_of), _tolls(b, sentence_of), strict=True))
@@ -140,8 +142,25 @@ def _places_compatible(a: Incident, b: Incident) -> bool:
         return True
     ka, kb = place_key(a.place), place_key(b.place)
     if ka[0] != kb[0]:
-        return _contains(a.place, b.place) or _contains(b.place, a.place)
+        return _contains(a.place, b.place) or _contains(b.place, a.place) or _same_spot(a.place, b.place)
     return ka[1] is None or kb[1] is None or ka[1] == kb[1]
+
+
+SAME_SPOT_KM = 3.0  # a camp or quarter named apart from its town ("مخيم جنين" / "جنين") is the same location
+
+
+def _same_spot(a: Mention | None, b: Mention | None) -> bool:
+    from math import cos, hypot, radians
+
+    if a is None or b is None or (a.value.get("geonameid") and b.value.get("geonameid")):
+        return False  # two GeoNames towns are two places; a camp or quarter has no GeoNames id of its own
+    try:
+        lat1, lon1 = float(a.value["latitude"]), float(a.value["longitude"])
+        lat2, lon2 = float(b.value["latitude"]), float(b.value["longitude"])
+    except (KeyError, TypeError, ValueError):
+        return False
+    km = 111.2 * hypot(lat1 - lat2, (lon1 - lon2) * cos(radians((lat1 + lat2) / 2)))
+    return km <= SAME_SPOT_KM
 
 
 def _same_region(a: Mention | None, b: Mention | None) -> bool:
@@ -243,3 +262,37 @@ def _better_date(a: Incident, b: Incident) -> bool:
     if b.date is None or not b.date_own:
         return True
     return (a.date.precision or 9) < (b.date.precision or 9)
+
+
+SUPPORT_FIRE = frozenset({T.AIR_STRIKE, T.SHELLING})
+
+
+def absorb_support_fire(incidents: list[Incident]) -> list[Incident]:
+    """Air strikes or shelling told in the sentence of a ground battle, by one of its sides, at
+    its place and day, with no toll of their own, support that battle: ACLED codes one Battles
+    event ("clashes near Palmyra, while warplanes struck IS positions there")."""
+    battles = [b for b in incidents if b.sub_event_type == T.ARMED_CLASH]
+    out: list[Incident] = []
+    for inc in incidents:
+        host = None
+        if inc.sub_event_type in SUPPORT_FIRE and not _own_toll(inc):
+            host = next((b for b in battles if (inc.sentence in b.sentences or inc.sentence == b.sentence)
+                         and _places_compatible(b, inc) and _dates_compatible(b, inc) and _sides_agree(b, inc)),
+                        None)
+        if host is None:
+            out.append(inc)
+            continue
+        host.triggers.extend(t for t in inc.triggers if t not in host.triggers)
+        host.sentences |= inc.sentences | {inc.sentence}
+    return out
+
+
+def _own_toll(inc: Incident) -> bool:
+    return any(c.value.get("type") in ("killed", "injured", "killed_or_injured") and not c.value.get("zero")
+               for c in inc.casualties)
+
+
+def _sides_agree(battle: Incident, fire: Incident) -> bool:
+    """The fire comes from a side of the battle (or from no one named)."""
+    shooters = {s.name for s in fire.actors if s.role == "actor1"}
+    return not shooters or bool(shooters & {s.name for s in battle.actors})

@@ -24,6 +24,7 @@ def split_coordinated_places(view: ArticleView, incidents: list[Incident]) -> li
         if len(group) < 2 or _between(view, group[0]):
             continue  # "on the road between Aleppo and Idlib" is one place, not two events
         inc.place = group[0]
+        inc.extra["split_group"] = id(inc)  # the towns of one report are never merged back
         for place in group[1:]:
             twin = copy(inc)
             twin.place = place

@@ -25,7 +25,7 @@ from rasd.events.attach import attach_all, mark_inclusive_tolls
 from rasd.events.build import build_events, focus_country
 from rasd.events.candidates import NonEvent, build_candidates
 from rasd.events.concurrency import absorb_protest_arrests
-from rasd.events.merge import absorb_details, merge_retellings
+from rasd.events.merge import absorb_details, absorb_support_fire, merge_retellings
 from rasd.events.modality import dated_out, non_event_value
 from rasd.events.split import split_coordinated_places
 from rasd.events.substance import is_located, is_substantive
@@ -71,6 +71,7 @@ class EventsStage:
         apply_claims(view, incidents, [ne for ne in non_events if getattr(ne.verdict.cue.payload, "informs", "")])
         details = [inc for inc in incidents if not is_substantive(inc)]
         incidents = merge_retellings([inc for inc in incidents if is_substantive(inc)], view.sentence_of)
+        incidents = absorb_support_fire(incidents)
         absorb_details(incidents, details, view.sentence_of)
         incidents = [inc for inc in incidents if is_located(inc)]
         mark_inclusive_tolls(view, incidents)

@@ -77,3 +77,19 @@ def test_two_sides_too_far_back_are_not_taken() -> None:
             "وأكد شهود أن المخيمات مكتظة.\nوفي مدينة الأبيض، دارت معارك بين الطرفين اليوم الأربعاء.")
     events = _events(text, "2024-03-13")
     assert all(not (e.sub_event_type == "Armed clash" and e.actor1 == "Rapid Support Forces") for e in events)
+
+
+EXCESSIVE_FORCE = [
+    ("2022-06-30", "قتل متظاهران برصاص قوات الأمن خلال مواكب احتجاجية في مدينة أم درمان اليوم الخميس.", "Sudan"),
+    ("2019-10-02", "قتل ثلاثة متظاهرين برصاص الشرطة خلال احتجاجات على البطالة في مدينة الناصرية أمس الثلاثاء.", "Iraq"),
+    ("2024-02-22", "قتل محتج برصاص عناصر الأمن الذين أطلقوا النار على المتظاهرين في مدينة السويداء أمس الأربعاء.",
+     "Syria"),
+]
+
+
+@pytest.mark.parametrize("published,text,country", EXCESSIVE_FORCE)
+def test_excessive_force_is_coded_with_protesters_first(published: str, text: str, country: str) -> None:
+    [event] = _events(text, published)
+    assert event.sub_event_type == "Excessive force against protesters"
+    assert event.actor1 == f"Protesters ({country})"
+    assert event.actor2 and "Forces of" in event.actor2

@@ -62,6 +62,7 @@ class Context:
     dateline: bool = False  # the article opens with it: "الشرقيه - اليوم السابع"
     after_definite: bool = False  # right after a definite noun: "الاحتجاجات السلميه" is an adjective
     reference: bool = False  # distance phrase: the place is a reference point
+    target: bool = False  # after "على" (a strike on X): weak, "علي" is also a first name
     modifier: bool = False  # right after a plain noun, no preposition: "مدرسه بنين" qualifies the noun
     outlet: bool = False  # part of a media outlet's name: "قناه الجزيره"، "الجزيره نت"
     post_direction: bool = False
@@ -203,6 +204,8 @@ def read_context(tokens: Sequence[Token], m: Match, lo: int, hi: int, cues: Cues
             cue = _cue_at(tokens, i, lo, cues)
             if cue is not None and cue.role in {"locative", "linker"}:
                 ctx.locative = ctx.preposition = True
+            elif cue is not None and cue.role == "target":
+                ctx.target = True
             elif cue is not None and cue.role in LEADING_ROLES:
                 ctx.cue, ctx.cue_start = cue, i
     if ctx.cue is None and i >= lo and tokens[i].kind == "word" and not m.prefix_len:
@@ -353,7 +356,7 @@ def accepted(place: Place, phrase: str, ctx: Context, focus: Counter[str], cues:
         return False  # "التوتر القائم", "القوه القاهره": an adjective agreeing with its noun
     if geonames_town and not _famous(place) and far_away(place, focus) and not (
             ctx.post_country == place.iso2 or (place.population >= BIG_CITY and (
-                ctx.preposition or ctx.locative or _strong(ctx)))):
+                ctx.preposition or ctx.locative or ctx.target or _strong(ctx)))):
         return False  # a small town abroad in a story about elsewhere: a common word read as a town
     if need == "named":
         return ctx.dateline or ctx.post_country == place.iso2 or (
@@ -587,7 +590,7 @@ def _name_end(tokens: Sequence[Token], start: int, stop: int, cues: Cues) -> int
     if start >= stop or tokens[start].kind != "word":
         return None
     cue = cues.cue(tokens[start].forms)
-    if cue is not None and cue.role != "name_head":
+    if cue is not None and cue.role not in {"name_head", "target"}:  # "شارع علي عبد المغني" is a name
         return None  # a cue word or an adjective (طريق سريع، احياء سكنيه) names nothing
     if _preposition_article(tokens[start].norm, cues):
         return None  # "رصاص حي بالصدر": a name after حي or شارع never takes a preposition

@@ -87,9 +87,14 @@ def _best_modifier(trigger: Match[TriggerEntry], cues: list[Match[Modifier]]) ->
     return min(fitting, key=lambda c: (types[c.payload.becomes].rank, abs(_distance(trigger, c))))
 
 
+def _inside(trigger: Match[TriggerEntry], cue: Match[Any]) -> bool:
+    """A cue between the verb and the object of a split pair (in its subject: جرفت السيول منازل)."""
+    return trigger.payload.key in pairs() and trigger.tok_start <= cue.tok_start and cue.tok_end <= trigger.tok_end
+
+
 def _guard(trigger: Match[TriggerEntry], guards: list[Match[Guard]]) -> Match[Guard] | None:
     fitting = [g for g in guards if applies(g.payload.applies_to, trigger.payload)
-               and _near(trigger, g, g.payload.window)]
+               and (_near(trigger, g, g.payload.window) or (g.payload.window >= 0 and _inside(trigger, g)))]
     return min(fitting, key=lambda g: abs(_distance(trigger, g)), default=None)
 
 
