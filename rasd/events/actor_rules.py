@@ -236,15 +236,20 @@ UNIDENTIFIED = "Unidentified"
 
 
 def apply_claims(view: ArticleView, incidents: list[Incident], claims: list) -> None:
-    """A claim of responsibility ("IS claimed the attack") is no incident, but it names the
-    perpetrator of the incident it claims: the latest violent incident told before it (or in its
-    sentence) that has no named actor1."""
-    for claim in claims:
-        cue = claim.verdict.cue
+    """A claim of responsibility ("IS claimed the attack", "أعلنت حركة X مسؤوليتها") is no
+    incident, but it names the perpetrator of the incident it claims: the latest violent
+    incident told before it (or in its sentence). ACLED codes the claimant as actor1; the side
+    word order put first (the soldiers counted dead) moves to actor2."""
+    cues = [c.verdict.cue for c in claims]
+    seen = {(c.tok_start, c.tok_end) for c in cues}
+    # a claim that governs no trigger word ("وأعلن التنظيم مسؤوليته عنه لاحقا") still names the perpetrator
+    cues += [h for h in view.cues if getattr(h.payload, "informs", "") == "actor1"
+             and (h.tok_start, h.tok_end) not in seen]
+    for cue in cues:
         sentence = view.sentence_of_tok(cue.tok_start)
-        claimer = next((m for m in view.in_sentence("actor", sentence)
-                        if m.start >= cue.start and m.value.get("inter") not in (CIVILIAN_INTER, None)
-                        and not m.value.get("generic")), None)
+        if _claim_undone(view, cue, sentence):
+            continue
+        claimer = _claimer(view, cue, sentence)
         if claimer is None:
             continue
         target = None
@@ -252,11 +257,53 @@ def apply_claims(view: ArticleView, incidents: list[Incident], claims: list) -> 
             if inc.sentence <= sentence and sentence - inc.sentence <= CLAIM_REACH and inc.event_type in (
                     "Explosions/Remote violence", "Violence against civilians", "Battles"):
                 target = inc
-        if target is None:
+        if target is not None:
+            _credit_claimant(target, claimer)
+
+
+UNDOING_REASONS = frozenset({"negation", "denial", "background", "hypothetical", "threat", "future"})
+UNDOING_REACH = 8  # tokens
+
+
+def _claim_undone(view: ArticleView, cue, sentence: int) -> bool:
+    """"لم تعلن أي جهة مسؤوليتها", "سبق للتنظيم أن تبنى هجمات مماثلة": no claim of this incident."""
+    clause = view.clause_of_tok(cue.tok_start)
+    return any(getattr(h.payload, "reason", "") in UNDOING_REASONS and view.clause_of_tok(h.tok_start) == clause
+               and abs(h.tok_start - cue.tok_start) <= UNDOING_REACH
+               for h in view.hits_in_sentence(view.cues, sentence))
+
+
+CLAIMER_BEFORE = 6  # tokens: "أعلنت حركة الشباب مسؤوليتها" names the claimant before the cue word
+
+
+def _claimer(view: ArticleView, cue, sentence: int):
+    def armed(m) -> bool:
+        return m.value.get("inter") not in (CIVILIAN_INTER, None, STATE_INTER) and not m.value.get("generic")
+
+    clause = view.clause_of_tok(cue.tok_start)
+    after = [m for m in view.in_sentence("actor", sentence) if m.start >= cue.start and armed(m)]
+    before = [m for m in view.in_sentence("actor", sentence)
+              if m.end <= cue.start and armed(m) and view.clause_of_mention(m) == clause
+              and 0 <= cue.tok_start - view.tok_range(m)[1] <= CLAIMER_BEFORE]
+    if before:
+        return before[-1]
+    return after[0] if after else None
+
+
+def _credit_claimant(target: Incident, claimer) -> None:
+    name = claimer.value.get("name") or claimer.text
+    first = side(target, "actor1")
+    if first and first[0].name == name:
+        return
+    second = side(target, "actor2")
+    displaced = [s for s in first if UNIDENTIFIED not in s.name]
+    if displaced and second and second[0].name != name and UNIDENTIFIED not in second[0].name:
+        return  # both sides already named, neither the claimant: the claim may be another incident's
+    kept = []
+    for s in target.actors:
+        if s.name == name or (UNIDENTIFIED in s.name and s.role in ("actor1", "actor2")):
             continue
-        first = side(target, "actor1")
-        if first and UNIDENTIFIED not in first[0].name:
-            continue
-        target.actors = [s for s in target.actors if not (s.role == "actor1" and UNIDENTIFIED in s.name)]
-        target.actors.insert(0, ActorSlot(claimer, "actor1", claimer.value.get("name") or claimer.text,
-                                          claimer.value.get("inter"), marked=True))
+        if s.role == "actor1":
+            s.role, s.marked = "actor2", True
+        kept.append(s)
+    target.actors = [ActorSlot(claimer, "actor1", name, claimer.value.get("inter"), marked=True), *kept]

@@ -106,7 +106,8 @@ def pick_place(view: ArticleView, inc: Incident, previous: Incident | None) -> t
     places = _domestic_first(view, _incident_places(view, inc.sentence))
     clause = [p for p in places if view.clause_of_mention(p) == inc.clause]
     if clause:
-        return _best(view, clause, inc), "clause"
+        best = _best(view, clause, inc)
+        return _finer_inside(view, inc, best, places) or best, "clause"
     if places:
         return _best(view, places, inc), "clause" if clause and len(places) == len(clause) else "sentence"
     if _shift_between(view, previous, inc):
@@ -121,6 +122,41 @@ def pick_place(view: ArticleView, inc: Incident, previous: Incident | None) -> t
 
 
 DIRECTION_REACH = 4  # tokens between "X" and "east of Y"
+FINER_SENTENCES_AFTER = 1
+
+
+TOWN_KINDS = frozenset({"city", "district", "admin2", "admin3"})
+
+
+def _town(place: Mention) -> bool:
+    return place.value.get("kind") in TOWN_KINDS
+
+
+def _inside(town: Mention, area: Mention) -> bool:
+    t, a = town.value, area.value
+    if a.get("kind") == "country":
+        return t.get("iso2") == a.get("iso2")
+    return bool(a.get("admin1")) and t.get("admin1") == a.get("admin1") and t.get("iso2") == a.get("iso2")
+
+
+def _finer_inside(view: ArticleView, inc: Incident, best: Mention, places: list[Mention]) -> Mention | None:
+    """"قتل مسلحون 12 مزارعا في ولاية بورنو ... وقع الهجوم في قرية كوندوغا": the incident's clause
+    names only its province, but its sentence (or the next one, with no incident of its own in
+    view) names a town inside it - the town is where it happened."""
+    if specificity(best) <= TOWN_LEVEL:
+        return None
+    other_clauses = {view.clause_of_mention(t) for t in view.in_sentence("trigger", inc.sentence)} - {inc.clause}
+    towns = [p for p in places if _town(p) and _inside(p, best) and view.clause_of_mention(p) not in other_clauses]
+    if towns:
+        return _best(view, towns, inc)
+    for nxt in range(inc.sentence + 1, inc.sentence + 1 + FINER_SENTENCES_AFTER):
+        if (nxt >= len(view.doc.sentences) or view.in_sentence("casualty", nxt) or view.in_sentence("date", nxt)
+                or view.hits_in_sentence(view.cues, nxt) or any(c.shift for c in view.clauses if c.sentence == nxt)):
+            break
+        towns = [p for p in _incident_places(view, nxt) if _town(p) and _inside(p, best)]
+        if len(towns) == 1:
+            return towns[0]
+    return None
 
 
 def _domestic_first(view: ArticleView, places: list[Mention]) -> list[Mention]:

@@ -47,7 +47,8 @@ def build_candidates(view: ArticleView) -> tuple[list[Incident], list[NonEvent]]
         if verdict is not None:
             soft[id(inc)] = verdict
         incidents.append(inc)
-    incidents = group_concurrent(incidents, soft, view.content_gap, view.barrier_between)
+    incidents = group_concurrent(incidents, soft, view.content_gap,
+                                 lambda a, b: view.barrier_between(a, b) or _distinct_towns(view, a, b))
     orphans = _assign_casualties(view, incidents)
     kept: list[Incident] = []
     for inc in incidents:
@@ -64,6 +65,24 @@ def build_candidates(view: ArticleView) -> tuple[list[Incident], list[NonEvent]]
     kept.extend(_casualty_incidents(view, orphans, kept, non_events))
     kept.sort(key=lambda i: i.anchor.start)
     return absorb_side_developments(view, kept), non_events
+
+
+TOWN_KINDS = frozenset({"city", "district", "admin2", "admin3"})
+
+
+def _clause_towns(view: ArticleView, tok: int) -> set:
+    clause = view.clause_of_tok(tok)
+    return {p.value.get("geonameid") or p.value.get("name") for p in view.in_clause("place", clause)
+            if p.value.get("kind") in TOWN_KINDS and not p.value.get("is_reference")}
+
+
+def _distinct_towns(view: ArticleView, a: int, b: int) -> bool:
+    """"قتل 5 في غارة على كابول، وقتل شخصان في انفجار في قندهار": two clauses naming two
+    different towns tell two incidents, however near their trigger words stand."""
+    if view.clause_of_tok(a) == view.clause_of_tok(b):
+        return False
+    here, there = _clause_towns(view, a), _clause_towns(view, b)
+    return bool(here) and bool(there) and not (here & there)
 
 
 GUARD_REASON = {"sport": "sport", "accident": "accident", "court": "court", "metaphor": "non_conflict",

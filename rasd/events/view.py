@@ -119,6 +119,12 @@ def build_view(doc: Document) -> ArticleView:
     view.by_sentence = {k: dict(v) for k, v in by_sentence.items()}
     # Cue lexicons are only needed where a candidate stands (cost: one pass per lexicon there).
     view.cues = _hits(doc, found["cues"])
+    # a claim of responsibility told in a sentence of its own ("وأعلن التنظيم مسؤوليته عنه") names
+    # the perpetrator of the incident told before it: its cues are read there too
+    claim_ranges = _claim_ranges(doc, ranges)
+    if claim_ranges:
+        view.cues += _hits(doc, _find_each(lexicons.assembly_matcher(), doc, claim_ranges)["cues"])
+        view.cues.sort(key=lambda h: h.tok_start)
     view.context = _hits(doc, found["context"])
     view.roles = _hits(doc, found["roles"])
     view.occasions = _hits(doc, found["occasions"])
@@ -174,6 +180,19 @@ def _candidate_ranges(doc: Document) -> list[tuple[int, int]]:
     """Token ranges of the sentences holding a trigger or casualty mention."""
     wanted = {doc.sentence_at(m.start) for m in doc.mentions if m.kind in CANDIDATE_KINDS}
     return [(s.tok_start, s.tok_end) for s in doc.sentences if s.index in wanted]
+
+
+CLAIM_SENTENCES_AFTER = 3
+
+
+def _claim_ranges(doc: Document, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentences with no candidate but an actor, up to 3 after a candidate sentence."""
+    starts = {a for a, _ in ranges}
+    candidate = [s.index for s in doc.sentences if s.tok_start in starts]
+    with_actor = {doc.sentence_at(m.start) for m in doc.mentions if m.kind == "actor"}
+    return [(s.tok_start, s.tok_end) for s in doc.sentences
+            if s.tok_start not in starts and s.index in with_actor
+            and any(0 < s.index - c <= CLAIM_SENTENCES_AFTER for c in candidate)]
 
 
 def _find_each(matcher, doc: Document, ranges: list[tuple[int, int]]) -> dict[str, list[Match]]:

@@ -7,7 +7,10 @@ Three kinds of evidence, from strongest to weakest:
   original text, since normalization folds those letters (see :func:`final_letter_cuts`);
 * the two halves form a known phrase (a multi-word entry of any lexicon, e.g. a
   ``collocations.tsv`` row or a place or actor name);
-* the two halves are both common content words of ``words.tsv``.
+* the two halves are both common content words of ``words.tsv``;
+* a casualty verb or verbal noun (``casualties/triggers.tsv``) glued to a cardinal number word
+  (``numbers/units.tsv``, ``tens.tsv``, ``hundreds.tsv``): "قتلخمسة" (the verb has three
+  letters, too short for a content-word split).
 
 A word is never split when it is itself known, or is a known word plus inflectional affixes
 (``affixes.tsv``); short function words (``kind=function`` in ``words.tsv``) never count as a
@@ -36,6 +39,9 @@ MIN_PART = 4  # letters in each half of a content-word split
 MIN_STEM = 3  # letters after the article of a piece; letters of an inflected word's stem
 MIN_FINAL_PART = 2  # letters on each side of a word-final letter standing inside a token
 MAX_SUFFIXES = 2
+MIN_COUNT_PART = 3  # letters in each half of a casualty word + number word split
+COUNT_HEAD_PATTERNS = frozenset({"verb", "verbal", "strict"})  # triggers.tsv patterns a count follows
+NUMBER_WORD_FILES = ("numbers/units.tsv", "numbers/tens.tsv", "numbers/hundreds.tsv")
 
 
 @cache
@@ -161,6 +167,39 @@ def _phrase_cuts(word: str, bigrams: frozenset[tuple[str, str]]) -> list[int]:
     return cuts
 
 
+@cache
+def count_heads() -> frozenset[str]:
+    """One-word casualty verbs and verbal nouns whose count follows them ("قتل", "مقتل")."""
+    return frozenset(
+        variant
+        for row in read_tsv("casualties/triggers.tsv")
+        if row["pattern"] in COUNT_HEAD_PATTERNS
+        for variant in split_variants(row[MATCH_COLUMN])
+        if " " not in variant and len(variant) >= MIN_COUNT_PART
+    )
+
+
+@cache
+def number_words() -> frozenset[str]:
+    return frozenset(
+        variant
+        for name in NUMBER_WORD_FILES
+        for row in read_tsv(name)
+        for variant in split_variants(row[MATCH_COLUMN])
+        if " " not in variant and len(variant) >= MIN_COUNT_PART
+    )
+
+
+def _count_cuts(word: str) -> list[int]:
+    """"قتلخمسه" = "قتل" + "خمسه": a casualty word (maybe behind a clitic) and a number word."""
+    heads, numbers = count_heads(), number_words()
+    return [
+        k
+        for k in range(MIN_COUNT_PART, len(word) - MIN_COUNT_PART + 1)
+        if word[k:] in numbers and any(form in heads for form, _ in clitic_forms(word[:k]))
+    ]
+
+
 def _content_cuts(word: str, pieces: frozenset[str]) -> list[int]:
     function = function_words()
     return [
@@ -189,7 +228,7 @@ def split_glued(
     bigrams = phrase_bigrams() if bigrams is None else bigrams
     if len(word) < MIN_GLUED or is_known(word, vocab) or is_inflected_known(word, vocab):
         return None
-    for cuts in (_phrase_cuts(word, bigrams), _content_cuts(word, pieces)):
+    for cuts in (_phrase_cuts(word, bigrams), _content_cuts(word, pieces), _count_cuts(word)):
         if len(cuts) == 1:
             return cuts[0]
         if cuts:

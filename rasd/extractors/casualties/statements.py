@@ -68,6 +68,8 @@ UNKNOWN_WINDOW = 7
 AGG_WINDOW = 4
 WAR_WINDOW = 8
 DENIAL_WINDOW = 4
+VSO_WINDOW = 6  # words of a subject phrase (and a place or means) before a verb's object
+FAR_SUBJECT_WINDOW = 14  # "أن شرطيا كان يحرس مدخل السوق ... قتل"
 COMPANION_SKIP = 6  # words qualifying a victim before "واثنان من مرافقيه"
 NEGATION_BEFORE = 2
 HASHTAG_MARKS = frozenset("#_")  # "#ميليشيات_الحوثي": scraped hashtags inside a phrase
@@ -373,9 +375,20 @@ class SentenceReader:
             if not before:
                 continue
             stmt = max(before, key=lambda s: s.anchor())
+            for other in self._bare_joined(stmt, before):  # "سقط قتلى وجرحى ولم يعرف عددهم"
+                other.unknown = True
+                other.count.min = other.count.max = other.count.qualifier = None
             if stmt.count.qualifier == "some":
                 stmt.unknown = True
                 stmt.count.min = stmt.count.max = stmt.count.qualifier = None
+
+    def _bare_joined(self, stmt: Statement, before: list[Statement]) -> list[Statement]:
+        """Bare plurals joined by و right before ``stmt`` ("قتلى" in "قتلى وجرحى")."""
+        if stmt.count.qualifier != "some" or stmt.count.mention is not None or not self.starts_with_conj(stmt.trigger):
+            return []
+        return [s for s in before if s is not stmt and s.count.qualifier == "some" and s.count.mention is None
+                and s.trigger.end == stmt.trigger.start - (1 if self.tokens[stmt.trigger.start - 1].norm
+                                                            == self.lex.conj else 0)]
 
     def _unknown_count_at(self, k: int, end: int) -> None:
         """"مقتل عدد غير محدد من الجنود": the trigger before, the group after."""
@@ -569,6 +582,8 @@ class SentenceReader:
             found = self._scan_right(scan_from, until=trig.close) or self._scan_right(trig.close + 1)
         else:
             found = self._scan_right(scan_from)
+            if found is None and trig.pattern == VERB:
+                found = self._vso_object(scan_from)
         if found is not None:
             kind, k, payload = found
             if kind == "count" and self._with_before(k) and trig.pattern == VERB:
@@ -602,6 +617,8 @@ class SentenceReader:
             self._subject_items(stmt, group[1][1] if group is not None else (m.tok_end or trig.start), trig.start)
             return
         self._subject_noun(stmt)
+        if stmt not in self.statements:
+            self._far_subject(stmt)
         if stmt not in self.statements:
             self._named_with_companion(stmt)
 
@@ -708,6 +725,31 @@ class SentenceReader:
                 self._add(stmt)
                 return
 
+    def _far_subject(self, stmt: Statement) -> None:
+        """"أن شرطيا كان يحرس مدخل السوق الرئيسي قتل في الهجوم": a one- or two-person subject
+        right after "أن", with a clause of its own before the verb, in the same clause."""
+        trig = stmt.trigger
+        if (stmt.type not in (KILLED, INJURED) or self.starts_with_conj(trig)
+                or "plural_verb" in self.cue_keys(trig.start)):
+            return
+        after = trig.end
+        if after < self.end and (after in self.groups or after in self.num_at):
+            return
+        for p in range(trig.start - 1, max(self.start, trig.start - FAR_SUBJECT_WINDOW) - 1, -1):
+            if self.is_punct(p) or p in self.trigger_at or p in self.num_token or "relative" in self.cue_keys(p):
+                return
+            # the written word itself: "كان" is no "ك" + "أن"
+            if "complementizer" not in self.lex.single_cues.get(self.tokens[p].norm, ()) or p + 1 >= trig.start:
+                continue
+            group = self.groups.get(p + 1)
+            if group is None or group[0].number not in (SG, DU) or group[1] >= trig.start:
+                return
+            if group[0].group in (MILITANTS, ATTACKERS) or "companion" in self.cue_keys(p + 1):
+                return  # "أن مسلحا ... قتل": the gunman is more likely the one who killed
+            self._implied_group_count(stmt, p + 1, group)
+            stmt.confidence = min(stmt.confidence, 0.6)
+            return
+
     def _group_count(self, entry: GroupEntry, k: int, gend: int) -> Count | None:
         """The count a group noun implies: one, two, or a definite number after a plural
         ("المهاجمين الأربعة"); ``None`` for a plural alone."""
@@ -769,7 +811,7 @@ class SentenceReader:
             if self.is_punct(p) or p in self.trigger_at:
                 break
             keys = self.cue_keys(p)
-            if keys & {"subset", "additive"} or self.cue_end(p, "unknown_count") is not None:
+            if keys & {"subset", "additive", "agent"} or self.cue_end(p, "unknown_count") is not None:
                 break
             group = self.groups.get(p)
             if group is not None and p > k and self._definite(p) and (p - 1) not in self.groups:
@@ -798,6 +840,50 @@ class SentenceReader:
             return "group", first_group[0], first_group[1]
         return None
 
+    def _vso_object(self, k: int) -> tuple[str, int, object] | None:
+        """The object of a verb written after a subject phrase that is neither definite nor a
+        group ("قتلت غارة جوية خمسة مدنيين", "قتل حشد غاضب رجلا") or after a place or means
+        ("قتلت القوات الأمريكية في غارة جوية ثمانية عناصر"): only a count that names people,
+        or a one- or two-person accusative noun."""
+        words = 0
+        p = k
+        while p < self.end and words < VSO_WINDOW:
+            skip = self._skippable(p, self.end)
+            if skip:
+                p += skip
+                continue
+            m = self.num_at.get(p)
+            if m is not None:
+                if (id(m) in self.claimed or self._conj_before_count(p, m) or m.tok_end is None
+                        or (self._group_at(m.tok_end) is None and not m.value.get("dual"))):
+                    return None
+                return "count", p, m
+            tok = self.tokens[p]
+            keys = self.cue_keys(p)
+            if (tok.kind != "word" or p in self.trigger_at or p in self.num_token or tok.norm == self.lex.conj
+                    or ("stop" in keys and not keys & {"np_prep", "time"})
+                    or keys & {"subset", "additive", "agent", "relative", "from", "between", "with", "conj"}):
+                return None
+            group = self.groups.get(p)
+            if group is not None and p > k and self._object_form(p, group):
+                return "group", p, group
+            if group is not None:
+                p = group[1]
+            else:
+                p += 1
+            words += 1
+        return None
+
+    def _object_form(self, p: int, group: tuple[GroupEntry, int]) -> bool:
+        """A one- or two-person noun in the accusative: "رجلا", "شرطيا", "رجلين"."""
+        entry, gend = group
+        if gend - p != 1 or self._definite(p):
+            return False
+        norm = self.tokens[p].norm
+        if entry.number == SG:
+            return norm.endswith(self.lex.accusative)
+        return entry.number == DU
+
     def _skippable(self, p: int, end: int) -> int:
         """Tokens that never end the search for a count: hashtag marks, a time word alone or
         between commas ("قتل الجيش، الأربعاء، 3 فلسطينيين")."""
@@ -810,6 +896,10 @@ class SentenceReader:
         if (tok.kind == "punct" and p + 2 < end and self.tokens[p + 2].norm == tok.norm
                 and self.cue_end(p + 1, "time") == p + 2):
             return 3
+        if tok.kind == "punct" and p + 2 < end:
+            for hit in number_lexicon().after.match_at(self.tokens, p + 1, end):
+                if hit.tok_end < end and self.tokens[hit.tok_end].norm == tok.norm:
+                    return hit.tok_end + 1 - p  # "قتل، على الأقل، ستة أشخاص"
         return 0
 
     def _definite(self, p: int) -> bool:
@@ -986,8 +1076,9 @@ class SentenceReader:
             stmt.count = Count(1, 1, "exact", None, None, None)
             stmt.confidence = 0.75
         elif trig.type in BARE_PLURAL_TYPES:
-            self._combine_following(stmt)  # "سقط قتلى وجرحى"
-            if stmt.trigger_end is None and trig.end < self.end and self._construct_follows(trig.end):
+            # "سقط قتلى وجرحى": killed and injured are each stated (a plural: three or more),
+            # unlike one figure for both ("20 قتيلا وجريحا"); each noun is read on its own.
+            if trig.end < self.end and self._construct_follows(trig.end):
                 return
             stmt.count = Count(BARE_PLURAL_MIN, None, "some", None, None, None)
             stmt.confidence = 0.55
@@ -999,7 +1090,7 @@ class SentenceReader:
         """"قتلى الهجوم", "جثث ضحايا": a plural noun in construct names no new victims."""
         tok = self.tokens[k]
         if k in self.trigger_at:
-            return True
+            return not self.starts_with_conj(self.trigger_at[k])  # "قتلى وجرحى" is no construct
         return tok.kind == "word" and k not in self.groups and tok.norm.startswith(self._article())
 
     def _scan_toll(self, k: int) -> Mention | None:
@@ -1032,6 +1123,11 @@ class SentenceReader:
                 key, span = found
                 stmt.group, stmt.group_span = key, span
                 return stmt
+        for k in positions:
+            found = self._group_after_adjective(k, count) or self._ranks_group(k)
+            if found is not None:
+                stmt.group, stmt.group_span = found
+                return stmt
         # "شرطيين اثنين", "قتيل واحد": one and two follow their noun as adjectives
         g = count.tok_start
         if count.mention is not None and g is not None and count.max in (1, 2) and g - 1 >= self.start:
@@ -1041,6 +1137,28 @@ class SentenceReader:
                     stmt.group, stmt.group_span = self._group_key(group[0]), (s, g)
                     break
         return stmt
+
+    def _group_after_adjective(self, k: int, count: Count) -> tuple[str | None, tuple[int, int]] | None:
+        """"3 متعاونين مدنيين": a plural noun that is no group word, then a plural group word
+        that describes it."""
+        if (count.mention is None or (count.min or 0) < BARE_PLURAL_MIN or k + 1 >= self.end
+                or k != count.tok_end or not self._adjective_at(k) or self._definite(k)):
+            return None
+        group = self.groups.get(k + 1)
+        if group is None or group[0].number != PL or self._definite(k + 1):
+            return None
+        return self._group_key(group[0]), (k, group[1])
+
+    def _ranks_group(self, k: int) -> tuple[str | None, tuple[int, int]] | None:
+        """"قتلى وجرحى في صفوف الجيش": the group named after "في صفوف", a body included."""
+        for q in range(k, min(self.end, k + 3)):
+            end = self.cue_end(q, "ranks")
+            if end is not None:
+                group = self.groups.get(end)
+                return (self._group_key(group[0]), (q, group[1])) if group is not None else None
+            if q not in self.trigger_at and not (q in self.num_token and self.num_token[q].value.get("vague")):
+                return None  # only the casualty words ("قتلى وجرحى") between
+        return None
 
     def _group_at(self, k: int) -> tuple[str | None, tuple[int, int]] | None:
         """The victim group named at token ``k``: a group noun, or "من" and a group noun."""
@@ -1340,13 +1458,21 @@ class SentenceReader:
             if group is None:
                 return
             entry, gend = group
-            count = self._group_count(entry, k, gend) or Count(None, None, None, None, k, gend)
+            count = self._group_count(entry, k, gend) or (
+                Count(BARE_PLURAL_MIN, None, "some", None, k, gend) if self._bare_subset(parent, entry, kind)
+                else Count(None, None, None, None, k, gend))
             gend = count.tok_end or gend
             item = Statement(kind, parent.trigger, count,
                              self._group_key(entry), (k, gend), subset=not additive, additive=additive,
                              parent=parent, confidence=parent.confidence)
         self._add(item)
         self._follow_coordination(item, subset=not additive)
+
+    def _bare_subset(self, parent: Statement, entry: GroupEntry, kind: str) -> bool:
+        """"جرحى بينهم أطفال": a plural subset of a bare plural is, like it, three or more; of a
+        count ("20 شخصا غالبيتهم من النساء") its size is not said."""
+        return (entry.number == PL and kind in BARE_PLURAL_TYPES and parent.count.mention is None
+                and parent.count.qualifier == "some" and entry.group not in (ATTACKERS, OTHER_GROUP))
 
     # pass 6: flags
     def _flags(self) -> None:

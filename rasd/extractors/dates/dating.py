@@ -40,6 +40,7 @@ CONFIDENCE = {"clause": 1.0, "sentence": 0.85, "discourse": 0.7}
 PUBLICATION_CONFIDENCE = 0.3
 LOOK_BACK_SENTENCES = 3
 REPORT_DETAIL_DAYS = 7  # a detail sentence may date the operation up to a week before the report
+CLOCK_KEY = "clock"
 ANCHOR_FACTOR = 0.8  # narrative days are less sure than days counted from publication
 REPORT_PRECISION = 2  # an incident dated only by its report (or the publication) happened on or before that day
 
@@ -208,6 +209,8 @@ def date_for_span(doc: Document, start: int, end: int, *, previous: DateChoice |
         definite = _definite_noun(doc, start)
         in_sentence = [m for m in mentions if m.sentence == sentence
                        and _can_govern(m, start, clause, end, bounds, definite)]
+        # a clock time ("في الساعة الثالثة") only dates an incident whose sentence names no day
+        in_sentence = [m for m in in_sentence if m.value.get("key") != CLOCK_KEY] or in_sentence
         if in_sentence:
             in_clause = [m for m in in_sentence if clause and clause[0] <= m.start < clause[1]]
             chosen, how = (_nearest(in_clause, start, end), "clause") if in_clause else (

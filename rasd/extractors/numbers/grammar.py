@@ -41,6 +41,7 @@ AT_LEAST = "at_least"
 MORE_THAN = "more_than"
 LESS_THAN = "less_than"
 UP_TO = "up_to"
+ASIDE_COMMAS = frozenset("\u060c,")  # Arabic and Latin commas around "، على الأقل،"
 CARDINAL_KINDS = frozenset({UNIT, TEN, HUNDRED, HUNDRED_MULT, SCALE, SCALE_DUAL, SCALE_PLURAL})
 SCALE_KINDS = frozenset({SCALE, SCALE_PLURAL})
 
@@ -364,6 +365,9 @@ def parse_quantity(tokens: Sequence[Token], i: int, end: int) -> Quantity | None
     value = card.value
     if qualifier is None:
         qualifier = _after_qualifier(tokens, k, end, lex)
+    if qualifier is None and card.vague is None:
+        aside = aside_qualifier_before(tokens, i, lex)
+        qualifier = aside[0] if aside is not None else None
     low, high = _apply_bounds(qualifier, low, high)
     if qualifier is None:
         qualifier = card.vague or EXACT
@@ -403,14 +407,34 @@ def _in_dash_chain(tokens: Sequence[Token], start: int, end: int) -> bool:
 
 def _after_qualifier(tokens: Sequence[Token], k: int, end: int, lex: NumberLexicon) -> str | None:
     """A qualifier right after the amount or after the noun it counts ("14 شخصا على الأقل")."""
-    for pos in (k, k + 1):
-        if pos >= end:
-            break
+    words = 0
+    pos = k
+    while pos < end and words < 2:
         hits = lex.after.match_at(tokens, pos, end) if _starts(tokens[pos], lex, "after") else []
         if hits:
             return hits[0].payload
+        if tokens[pos].norm in ASIDE_COMMAS and pos + 1 < end:
+            pos += 1  # "تسعة مدنيين، على الأقل،": the qualifier set off by a comma
+            words = 1
+            continue
         if tokens[pos].kind != "word" or word_hits(tokens[pos]):
             break
+        words += 1
+        pos += 1
+    return None
+
+
+def aside_qualifier_before(tokens: Sequence[Token], i: int, lex: NumberLexicon) -> tuple[str, int] | None:
+    """"قتل، على الأقل، ستة أشخاص": an after-qualifier set off by commas right before the
+    amount at token ``i``; returns the qualifier and the token where the aside opens."""
+    if i < 3 or tokens[i - 1].norm not in ASIDE_COMMAS:
+        return None
+    for a in range(max(0, i - 5), i - 2):
+        if tokens[a].norm != tokens[i - 1].norm or not _starts(tokens[a + 1], lex, "after"):
+            continue
+        hits = lex.after.match_at(tokens, a + 1, i - 1)
+        if hits and hits[0].tok_end == i - 1:
+            return hits[0].payload, a
     return None
 
 

@@ -62,6 +62,7 @@ class Context:
     dateline: bool = False  # the article opens with it: "الشرقيه - اليوم السابع"
     after_definite: bool = False  # right after a definite noun: "الاحتجاجات السلميه" is an adjective
     reference: bool = False  # distance phrase: the place is a reference point
+    parent: bool = False  # "القياره التابعه لقضاء الموصل": the administrative parent of the place before
     target: bool = False  # after "على" (a strike on X): weak, "علي" is also a first name
     modifier: bool = False  # right after a plain noun, no preposition: "مدرسه بنين" qualifies the noun
     outlet: bool = False  # part of a media outlet's name: "قناه الجزيره"، "الجزيره نت"
@@ -644,6 +645,15 @@ def _mark_descriptors(out: list[Resolved], doc: Document) -> None:
         if 0 <= ctx.cue_start - prev_end <= 1:
             ctx.reference = True
     cues = load_cues()
+    resolved_ends = {max(r.match.tok_end, r.context.post_end or 0) for r in out}
+    for cur in out:
+        # "X التابعه لقضاء Y" / "X التابع للموصل": Y only places X, a known place before the link
+        ctx = cur.context
+        typed = ctx.cue is not None and ctx.cue.role in LEADING_ROLES and ctx.cue_start is not None
+        link = (ctx.cue_start if typed else cur.match.tok_start) - 1
+        if link in resolved_ends and doc.tokens[link].kind == "word" and cues.cue(
+                doc.tokens[link].forms, "parent_link"):
+            ctx.reference = ctx.parent = True
     for cur in out:
         ctx = cur.context
         if ctx.cue is None or ctx.cue.role != "direction" or ctx.cue_start is None:
@@ -671,7 +681,7 @@ def precision_and_relation(res: Resolved) -> tuple[int, str | None]:
     place, ctx = res.place, res.context
     base = 3 if place.kind in {"country", "admin1", "natural"} else 2 if place.kind == "region" else 1
     if ctx.reference:
-        return base, "distance"
+        return base, None if ctx.parent else "distance"
     cue = ctx.outer or ctx.cue
     if cue is None or cue.role in {"type", "street"}:
         return base, None

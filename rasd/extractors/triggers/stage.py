@@ -132,9 +132,10 @@ def _with_pairs(tokens: list[Token], sent: Sentence, found: list[Match[TriggerEn
     if not split:
         return found
 
-    # a one-phrase trigger of the same type already spanning the verb says it: no pair needed
-    split = [p for p in split if not any(m.tok_start <= p.tok_start < m.tok_end and m.payload.strength == "strong"
-                                         and m.payload.type_key == p.payload.type_key for m in found)]
+    # a strong one-phrase trigger of the same type on the verb or the object says it: no pair needed
+    split = [p for p in split if not any(m.payload.strength == "strong" and m.payload.type_key == p.payload.type_key
+                                         and (m.tok_start <= p.tok_start < m.tok_end
+                                              or m.tok_start < p.tok_end <= m.tok_end) for m in found)]
 
     def absorbed(m: Match[TriggerEntry]) -> bool:
         return any(p.tok_start <= m.tok_start and m.tok_end <= p.tok_end

@@ -220,3 +220,24 @@ def test_heldout_sentences_floor() -> None:
         best = min(found, key=lambda v: v["rank"], default=None)
         hits += best is not None and _type_of(best) == row["expect"]
     assert hits / len(rows) >= HELDOUT_FLOOR, f"{hits}/{len(rows)}"
+
+
+def test_pairs_are_valid_and_normalized() -> None:
+    lexicon_keys = {row["key"] for t in sub_event_types() for row in read_tsv(lexicon_file(t))}
+    for row in read_tsv(PAIRS_FILE):
+        assert row["key"] not in lexicon_keys, row["key"]
+        assert row["becomes"] in sub_event_types() and row["strength"] in STRENGTHS, row
+        assert int(row["window"]) > 0, row
+        for column in ("ar_verbs", "ar_objects"):
+            variants = split_variants(row[column])
+            assert variants, row
+            assert all(normalize_phrase(p) == p for p in variants), (row["key"], column)
+
+
+def test_a_pair_bridges_the_subject_and_spans_verb_to_object() -> None:
+    doc = run("هدمت قوات الاحتلال منزلين في بلدة سلوان.")
+    (m,) = [m for m in doc.mentions_of("trigger") if m.value["key"] == "destroy_split"]
+    assert m.text == "هدمت قوات الاحتلال منزلين"
+    assert m.value["lexicon"] == "pairs.tsv" and m.value["strength"] == "strong"
+    assert m.value["sub_event_type"] == "Looting/property destruction"
+    assert "demolition" not in {t.value["key"] for t in doc.mentions_of("trigger")}  # part of the pair
