@@ -49,7 +49,9 @@ def build_candidates(view: ArticleView) -> tuple[list[Incident], list[NonEvent]]
         incidents.append(inc)
     incidents = group_concurrent(incidents, soft, view.content_gap,
                                  lambda a, b: view.barrier_between(a, b) or _distinct_towns(view, a, b))
-    orphans = _assign_casualties(view, incidents)
+    told_before = {view.clause_of_tok(view.tok_range(ne.anchor)[0]) for ne in non_events
+                   if ne.verdict.reason == "background"}
+    orphans = _assign_casualties(view, incidents, told_before)
     kept: list[Incident] = []
     for inc in incidents:
         if inc.casualties and all(c.value.get("aggregate") or _war_scale(view, c) for c in inc.casualties):
@@ -116,7 +118,10 @@ def _from_trigger(view: ArticleView, trig: Mention, tok: int) -> Incident:
     )
 
 
-def _assign_casualties(view: ArticleView, incidents: list[Incident]) -> list[Mention]:
+def _assign_casualties(view: ArticleView, incidents: list[Incident], told_before: set[int]) -> list[Mention]:
+    """Each count goes to an incident of its sentence (else it is an orphan). ``told_before``:
+    clauses whose attack word is an earlier incident told as background ("بعد أسبوعين من هجوم
+    مماثل قتل فيه 7 جنود ... الشهر الماضي"): their counts are that incident's, never this one's."""
     orphans: list[Mention] = []
     by_sentence: dict[int, list[Incident]] = {}
     for inc in incidents:
@@ -130,6 +135,8 @@ def _assign_casualties(view: ArticleView, incidents: list[Incident]) -> list[Men
         a, _ = view.tok_range(cas)
         sentence = view.sentence_of(cas)
         peers = by_sentence.get(sentence, [])
+        if view.clause_of_tok(a) in told_before and not any(p.clause == view.clause_of_tok(a) for p in peers):
+            continue
         if not peers:
             orphans.append(cas)
             continue

@@ -32,6 +32,10 @@ def governing_cue(view: ArticleView, tok_start: int, tok_end: int) -> Verdict | 
         cue: Cue = hit.payload  # type: ignore[assignment]
         if cue.scope == "particle":
             continue
+        if cue.scope == "similar":
+            if _similar_past(view, hit, tok_start, tok_end, clause):
+                found.append((cue.priority, abs(_gap(hit, tok_start, tok_end)), Verdict(cue.reason, hit, cue.hard)))
+            continue
         if cue.scope == "pluperfect":
             if _pluperfect(hit, hits, tok_start):
                 found.append((cue.priority, abs(_gap(hit, tok_start, tok_end)), Verdict(cue.reason, hit, cue.hard)))
@@ -52,6 +56,32 @@ def governing_cue(view: ArticleView, tok_start: int, tok_end: int) -> Verdict | 
         return None
     found.sort(key=lambda item: (item[0], not item[2].hard, item[1]))
     return found[0][2]
+
+
+RECENT_DAYS = 7
+
+
+def _similar_past(view: ArticleView, hit: Hit, tok_start: int, tok_end: int, clause: int) -> bool:
+    """"بعد أسبوعين من هجوم مماثل ... الشهر الماضي", "بهجوم مشابه عام 2017": an attack named as
+    like this one, with a day of its own in the past, is an earlier incident told as background.
+    "قصف مماثل على نيالا أمس" (a similar shelling the same day) stays an incident."""
+    if not 0 <= -_gap(hit, tok_start, tok_end) - 1 < hit.payload.window:  # type: ignore[attr-defined]
+        return False  # the cue follows the attack word it qualifies
+    return any(view.clause_of_mention(m) == clause and _past_date(m, view.doc.meta.published)
+               for m in view.in_sentence("date", view.sentence_of_tok(tok_start)))
+
+
+def _past_date(m: Mention, published: str | None) -> bool:
+    from datetime import date
+
+    v = m.value
+    if v.get("background") or v.get("key") == "after_event" or (v.get("anchor_offset") or 0) < 0:
+        return True
+    try:
+        age = (date.fromisoformat((published or "")[:10]) - date.fromisoformat((v.get("date") or "")[:10])).days
+    except ValueError:
+        return False
+    return age > RECENT_DAYS
 
 
 def _pluperfect(aux: Hit, hits: list[Hit], tok_start: int) -> bool:

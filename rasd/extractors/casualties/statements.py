@@ -65,10 +65,11 @@ PLURAL_SUBJECT_WINDOW = 12  # a plural verb agrees with a subject before it, how
 ZERO_WINDOW = 6
 ANY_ZERO_WINDOW = 9  # "لم يسفر الهجوم على الثكنة عن سقوط أي قتيل": farther only after "أي"
 UNKNOWN_WINDOW = 7
+WHETHER_WINDOW = 12
 AGG_WINDOW = 4
 WAR_WINDOW = 8
 DENIAL_WINDOW = 4
-VSO_WINDOW = 6  # words of a subject phrase (and a place or means) before a verb's object
+VSO_WINDOW = 8  # words of a subject phrase (and a place or means) before a verb's object
 FAR_SUBJECT_WINDOW = 14  # "أن شرطيا كان يحرس مدخل السوق ... قتل"
 COMPANION_SKIP = 6  # words qualifying a victim before "واثنان من مرافقيه"
 NEGATION_BEFORE = 2
@@ -351,14 +352,20 @@ class SentenceReader:
             j += 1
         if j >= limit:
             return False
-        for p in range(j + 1, min(self.end, j + UNKNOWN_WINDOW)):
+        # "لم يعرف ما إذا كان القصف قد أوقع إصابات": whether there were casualties at all
+        whether = any("whether" in self.cue_keys(q) for q in range(j + 1, min(self.end, j + 3)))
+        for p in range(j + 1, min(self.end, j + (WHETHER_WINDOW if whether else UNKNOWN_WINDOW))):
             if self.is_punct(p) or p in self.num_at:
                 return False
             trig = self.trigger_at.get(p)
             toll = p - 1 >= self.start and "toll" in self.cue_keys(p - 1)
             if trig is not None and not trig.used and (toll or self._zero_noun_type(p)):
                 kind = self._zero_noun_type(p) or trig.type
-                self._add(Statement(kind, trig, Count(None, None, None), unknown=True, confidence=0.7))
+                stmt = Statement(kind, trig, Count(None, None, None), unknown=True, confidence=0.7)
+                found = self._ranks_group(trig.end) if trig.end < self.end else None
+                if found is not None:
+                    stmt.group, stmt.group_span = found  # "إصابات في صفوف المدنيين"
+                self._add(stmt)
                 self.unknown_refs.append(k)
                 return True
             if "count_ref" in self.cue_keys(p) and p + 1 not in self.trigger_at:
@@ -584,6 +591,9 @@ class SentenceReader:
             found = self._scan_right(scan_from)
             if found is None and trig.pattern == VERB:
                 found = self._vso_object(scan_from)
+            elif found is not None and found[0] == "group" and trig.pattern == VERB and self._plural_entry(found[2]):
+                # "قتل مسلحون يستقلون دراجات نارية 11 قرويا": the plural was the subject
+                found = self._vso_object(scan_from, prepositions=False) or found
         if found is not None:
             kind, k, payload = found
             if kind == "count" and self._with_before(k) and trig.pattern == VERB:
@@ -840,7 +850,11 @@ class SentenceReader:
             return "group", first_group[0], first_group[1]
         return None
 
-    def _vso_object(self, k: int) -> tuple[str, int, object] | None:
+    @staticmethod
+    def _plural_entry(payload: object) -> bool:
+        return isinstance(payload, tuple) and isinstance(payload[0], GroupEntry) and payload[0].number == PL
+
+    def _vso_object(self, k: int, prepositions: bool = True) -> tuple[str, int, object] | None:
         """The object of a verb written after a subject phrase that is neither definite nor a
         group ("قتلت غارة جوية خمسة مدنيين", "قتل حشد غاضب رجلا") or after a place or means
         ("قتلت القوات الأمريكية في غارة جوية ثمانية عناصر"): only a count that names people,
@@ -861,7 +875,7 @@ class SentenceReader:
             tok = self.tokens[p]
             keys = self.cue_keys(p)
             if (tok.kind != "word" or p in self.trigger_at or p in self.num_token or tok.norm == self.lex.conj
-                    or ("stop" in keys and not keys & {"np_prep", "time"})
+                    or ("stop" in keys and not (prepositions and keys & {"np_prep", "time"}))
                     or keys & {"subset", "additive", "agent", "relative", "from", "between", "with", "conj"}):
                 return None
             group = self.groups.get(p)
@@ -1062,7 +1076,8 @@ class SentenceReader:
             if found is not None:
                 stmt = Statement(trig.type, trig, self._count_of(found))
                 self._add(self._with_group(stmt, after=stmt.count.tok_end))
-            return
+            if found is not None or trig.definite or self._toll_noun_before(trig.start):
+                return  # "وصل جرحى": an indefinite plural after a toll verb is still a bare plural
         stmt = Statement(trig.type, trig, Count(None, None, None))
         subject = self._group_ending_at(trig.start)
         if subject is not None:
@@ -1085,6 +1100,10 @@ class SentenceReader:
         else:
             return
         self._add(self._with_group(stmt, after=stmt.trigger_end or trig.end))
+
+    def _toll_noun_before(self, k: int) -> bool:
+        """"حصيلة ضحايا القصف", "عدد قتلى": the noun names a toll, not casualties of its own."""
+        return any("toll_noun" in self.cue_keys(p) for p in range(max(self.start, k - 2), k))
 
     def _construct_follows(self, k: int) -> bool:
         """"قتلى الهجوم", "جثث ضحايا": a plural noun in construct names no new victims."""
