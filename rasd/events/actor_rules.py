@@ -196,6 +196,9 @@ def implied_actors(inc: Incident, iso2: str | None, country: str | None, date: s
             s.role = "actor2" if sub == "Mob violence" else "actor1"
         for s in others:
             s.role = "actor2"
+        if sub == "Peaceful protest" and _force_used(inc, others):
+            # "اعتدت الشرطة بالضرب على المتظاهرين": state forces acting on the crowd intervened
+            sub = inc.sub_event_type = "Protest with intervention"
         if sub == "Peaceful protest":
             others = []  # no one intervened in a peaceful protest
         elif sub == "Protest with intervention" and not others:
@@ -209,6 +212,18 @@ def implied_actors(inc: Incident, iso2: str | None, country: str | None, date: s
     if sub in ARMED_BY_DEFINITION and not side(inc, "actor1"):
         name, inter = generic_actor("unidentified_armed_group", iso2, country, date)
         inc.actors.insert(0, ActorSlot(inc.anchor, "actor1", name, inter))
+
+
+def _force_used(inc: Incident, others: list[ActorSlot]) -> bool:
+    """A state force named as the subject of a word of violence that the protest took in: right
+    after the verb ("اعتدت الشرطة على ...") or right before it ("الشرطة هاجمت ...")."""
+    violence = [t for t in inc.triggers if t.value.get("disorder_type") == "Political violence"]
+    return any(s.inter == STATE_INTER and (0 <= s.mention.start - t.end <= SUBJECT_CHARS
+                                           or 0 <= t.start - s.mention.end <= SUBJECT_CHARS)
+               for s in others for t in violence)
+
+
+SUBJECT_CHARS = 2  # a space (and a clitic) between the verb and its subject
 
 
 def _civilians_as_target(inc: Incident, iso2: str | None, country: str | None, date: str | None) -> None:
@@ -252,13 +267,24 @@ def apply_claims(view: ArticleView, incidents: list[Incident], claims: list) -> 
         claimer = _claimer(view, cue, sentence)
         if claimer is None:
             continue
-        target = None
-        for inc in incidents:
-            if inc.sentence <= sentence and sentence - inc.sentence <= CLAIM_REACH and inc.event_type in (
-                    "Explosions/Remote violence", "Violence against civilians", "Battles"):
-                target = inc
-        if target is not None:
+        for target in _claimed(incidents, cue, sentence):
             _credit_claimant(target, claimer)
+
+
+CLAIMABLE = frozenset({"Explosions/Remote violence", "Violence against civilians", "Battles"})
+
+
+def _claimed(incidents: list[Incident], cue, sentence: int) -> list[Incident]:
+    """The incident a claim is about: one told before the claim word in its sentence ("تبنت
+    الحركة الهجوم الذي ..."), else the latest told in the sentences before - together with the
+    claimant's own retelling after the claim word ("وقالت إنها قتلت 15 جنديا")."""
+    violent = [inc for inc in incidents if inc.event_type in CLAIMABLE]
+    here = [inc for inc in violent if inc.sentence == sentence]
+    before_cue = [inc for inc in here if inc.tok < cue.tok_start]
+    if before_cue:
+        return [before_cue[-1]]
+    earlier = [inc for inc in violent if sentence - CLAIM_REACH <= inc.sentence < sentence]
+    return earlier[-1:] + here
 
 
 UNDOING_REASONS = frozenset({"negation", "denial", "background", "hypothetical", "threat", "future"})
@@ -269,11 +295,12 @@ def _claim_undone(view: ArticleView, cue, sentence: int) -> bool:
     """"لم تعلن أي جهة مسؤوليتها", "سبق للتنظيم أن تبنى هجمات مماثلة": no claim of this incident."""
     clause = view.clause_of_tok(cue.tok_start)
     return any(getattr(h.payload, "reason", "") in UNDOING_REASONS and view.clause_of_tok(h.tok_start) == clause
-               and abs(h.tok_start - cue.tok_start) <= UNDOING_REACH
+               and 0 < cue.tok_start - h.tok_start <= UNDOING_REACH
                for h in view.hits_in_sentence(view.cues, sentence))
 
 
 CLAIMER_BEFORE = 6  # tokens: "أعلنت حركة الشباب مسؤوليتها" names the claimant before the cue word
+CLAIMER_AFTER = 3  # tokens: "وتبنت حركة الشباب الهجوم" (the target named later is not the claimant)
 
 
 def _claimer(view: ArticleView, cue, sentence: int):
@@ -281,7 +308,8 @@ def _claimer(view: ArticleView, cue, sentence: int):
         return m.value.get("inter") not in (CIVILIAN_INTER, None, STATE_INTER) and not m.value.get("generic")
 
     clause = view.clause_of_tok(cue.tok_start)
-    after = [m for m in view.in_sentence("actor", sentence) if m.start >= cue.start and armed(m)]
+    after = [m for m in view.in_sentence("actor", sentence) if m.start >= cue.start and armed(m)
+             and 0 <= view.tok_range(m)[0] - cue.tok_end <= CLAIMER_AFTER]
     before = [m for m in view.in_sentence("actor", sentence)
               if m.end <= cue.start and armed(m) and view.clause_of_mention(m) == clause
               and 0 <= cue.tok_start - view.tok_range(m)[1] <= CLAIMER_BEFORE]

@@ -18,13 +18,16 @@ CIVILIAN_INTER = 7
 
 def assign_actors(view: ArticleView, inc: Incident, country_iso2: str | None) -> None:
     mentions = _actor_mentions(view, inc)
+    speaker = _speaking_agent(view, inc, mentions)
+    if speaker is not None:
+        mentions = [speaker, *mentions]
     place = inc.place.value if inc.place is not None else {}
     context = {"date": inc.date.date if inc.date is not None else view.doc.meta.published,
                "area": place.get("admin1") if place.get("iso2") == country_iso2 else None}
     slots: list[ActorSlot] = []
     between_seen = 0
     for m in mentions:
-        role = _marker(view, m)
+        role = "agent" if m is speaker else _marker(view, m)
         name, inter = _resolved(m, country_iso2, context)
         if m.value.get("kind") == "civilians" or inter == CIVILIAN_INTER:
             slot_role = "actor2"
@@ -58,13 +61,17 @@ def assign_actors(view: ArticleView, inc: Incident, country_iso2: str | None) ->
 
 def _fallen_on_one_side(inc: Incident, slots: list[ActorSlot]) -> None:
     """In a battle, the groups named in one count of the dead ("35 soldiers and volunteers were
-    killed") fought on one side; the other armed actor named is the other side."""
+    killed") fought on one side, the attacked one (actor2); the other armed actor named is the
+    attacker (actor1) - unless a marker ("clashes with X") settled the sides."""
     if inc.event_type != "Battles":
         return
     fallen = [s for s in slots if not s.marked and _among_victims(inc, s.mention)]
     others = [s for s in slots if s not in fallen and s.inter != CIVILIAN_INTER]
-    if len(fallen) < 2 or not others:
+    if not fallen or not others:
         return
+    if len(fallen) == 1 and any(s.marked for s in others):
+        return  # "20 militants killed in clashes with the army": the markers settled the sides
+    # "قتل 4 جنود في هجوم لحركة الشباب": the side counted dead was attacked by the other
     for s in others:
         s.role = "actor1"
     for s in fallen:
@@ -72,9 +79,16 @@ def _fallen_on_one_side(inc: Incident, slots: list[ActorSlot]) -> None:
 
 
 def _among_victims(inc: Incident, m: Mention) -> bool:
-    """The actor is named inside a count of the dead or hurt ("مقتل أربعة من عناصر داعش")."""
+    """The actor is named inside a count of the dead or hurt ("مقتل أربعة من عناصر داعش"), not
+    as the weapon that killed them ("جراء غارات جوية روسية": the strike word itself, or an air
+    force named by it)."""
+    if m.value.get("key") in WEAPON_ACTOR_KEYS or any(t.start < m.end and m.start < t.end for t in inc.triggers):
+        return False
     return any(c.start <= m.start < c.end + VICTIM_REACH and c.value.get("type") in ("killed", "injured")
                for c in inc.casualties)
+
+
+WEAPON_ACTOR_KEYS = frozenset({"strike", "aircraft", "air_force"})
 
 
 VICTIM_REACH = 12  # characters after a count where its group is still named ("... من عناصر X")
@@ -95,6 +109,26 @@ def _actor_mentions(view: ArticleView, inc: Incident) -> list[Mention]:
     found = sorted(in_clause or view.in_sentence("actor", inc.sentence), key=lambda m: m.start)
     found = _own(view, inc, found)
     return [m for i, m in enumerate(found) if not _named_later(view, m, found[i + 1 :])]
+
+
+OWN_ACTION_REACH = 10  # tokens from "أنها" to the trigger ("أنها نفذت، بالتنسيق مع الحكومة، غارة")
+SPEAKER_REACH = 6  # tokens from the speaker's name to "أنها" ("أعلنت القيادة الأمريكية (أفريكوم) أنها")
+
+
+def _speaking_agent(view: ArticleView, inc: Incident, mentions: list[Mention]) -> Mention | None:
+    """"أعلنت القيادة الأمريكية أنها نفذت غارة": the speaker of a statement of its own action is
+    its agent, even when a comma puts it in another clause than the trigger."""
+    for hit in view.hits_in_sentence(view.context, inc.sentence):
+        if hit.payload.effect != "own_action" or not 0 <= inc.tok - hit.tok_end <= OWN_ACTION_REACH:  # type: ignore[attr-defined]
+            continue
+        before = [m for m in view.in_sentence("actor", inc.sentence)
+                  if 0 <= hit.tok_start - view.tok_range(m)[1] <= SPEAKER_REACH
+                  and m.value.get("kind") != "civilians" and m.value.get("inter") != CIVILIAN_INTER]
+        if before:
+            speaker = min(before, key=lambda m: m.start)
+            name = speaker.value.get("name") or speaker.text
+            return None if any((m.value.get("name") or m.text) == name for m in mentions) else speaker
+    return None
 
 
 def _own(view: ArticleView, inc: Incident, actors: list[Mention]) -> list[Mention]:
@@ -150,8 +184,11 @@ def _resolved(m: Mention, country_iso2: str | None, context: dict | None = None)
     key = v.get("key")
     if not key:
         return name, inter
-    regenerate = bool(v.get("generic")) and bool(country_iso2) and v.get("country") != country_iso2 \
-        and v.get("country_from") in (None, "document")
+    # placed by the document's country (a generic name, or a group with country branches: "Islamic
+    # State (United States)" in a US strike on Syria): re-resolved for the incident's country
+    regenerate = bool(country_iso2) and v.get("country") != country_iso2 and (
+        (bool(v.get("generic")) and v.get("country_from") in (None, "document"))
+        or v.get("country_from") == "document")
     area = context.get("area")
     moved = bool(v.get("area")) and bool(area) and area != v.get("area") and v.get("country") == country_iso2
     if not (regenerate or moved):

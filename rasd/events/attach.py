@@ -107,9 +107,10 @@ def pick_place(view: ArticleView, inc: Incident, previous: Incident | None) -> t
     clause = [p for p in places if view.clause_of_mention(p) == inc.clause]
     if clause:
         best = _best(view, clause, inc)
-        return _finer_inside(view, inc, best, places) or best, "clause"
+        return _finer_inside(view, inc, best, places) or _after_dateline(view, inc, best) or best, "clause"
     if places:
-        return _best(view, places, inc), "clause" if clause and len(places) == len(clause) else "sentence"
+        best = _best(view, places, inc)
+        return _after_dateline(view, inc, best) or best, "sentence"
     if _shift_between(view, previous, inc):
         return None, "none"
     if previous is not None and previous.place is not None and inc.sentence - previous.sentence <= DISCOURSE_SENTENCES:
@@ -139,6 +140,36 @@ def _inside(town: Mention, area: Mention) -> bool:
     return bool(a.get("admin1")) and t.get("admin1") == a.get("admin1") and t.get("iso2") == a.get("iso2")
 
 
+def _told_on(view: ArticleView, inc: Incident):
+    """The sentences right after the incident's that only add detail to it (no count, no date,
+    no cue of their own, no topic shift): where "ووقع الانفجار في سوق بمدينة جلال آباد" says where."""
+    for nxt in range(inc.sentence + 1, inc.sentence + 1 + FINER_SENTENCES_AFTER):
+        if (nxt >= len(view.doc.sentences) or view.in_sentence("casualty", nxt) or view.in_sentence("date", nxt)
+                or view.hits_in_sentence(view.cues, nxt) or any(c.shift for c in view.clauses if c.sentence == nxt)
+                or any(_other_type(t, inc) for t in view.in_sentence("trigger", nxt))):
+            return
+        yield nxt
+
+
+def _other_type(trigger: Mention, inc: Incident) -> bool:
+    """A trigger word of another event type ("clashes" after a bombing) tells another incident."""
+    v = trigger.value
+    event = T.event_type_of(v.get("sub_event_type"), v.get("event_type"))
+    return event is not None and event != inc.event_type
+
+
+def _after_dateline(view: ArticleView, inc: Incident, best: Mention) -> Mention | None:
+    """"كابول - قتل 5 أشخاص في انفجار. ووقع الانفجار في مدينة جلال آباد": the dateline city is
+    only where the report was filed; a place the next sentence gives is where it happened."""
+    if not is_dateline(view, best):
+        return None
+    for nxt in _told_on(view, inc):
+        found = [p for p in _incident_places(view, nxt) if not is_dateline(view, p)]
+        if found:
+            return _best(view, _domestic_first(view, found), inc)
+    return None
+
+
 def _finer_inside(view: ArticleView, inc: Incident, best: Mention, places: list[Mention]) -> Mention | None:
     """"قتل مسلحون 12 مزارعا في ولاية بورنو ... وقع الهجوم في قرية كوندوغا": the incident's clause
     names only its province, but its sentence (or the next one, with no incident of its own in
@@ -149,10 +180,7 @@ def _finer_inside(view: ArticleView, inc: Incident, best: Mention, places: list[
     towns = [p for p in places if _town(p) and _inside(p, best) and view.clause_of_mention(p) not in other_clauses]
     if towns:
         return _best(view, towns, inc)
-    for nxt in range(inc.sentence + 1, inc.sentence + 1 + FINER_SENTENCES_AFTER):
-        if (nxt >= len(view.doc.sentences) or view.in_sentence("casualty", nxt) or view.in_sentence("date", nxt)
-                or view.hits_in_sentence(view.cues, nxt) or any(c.shift for c in view.clauses if c.sentence == nxt)):
-            break
+    for nxt in _told_on(view, inc):
         towns = [p for p in _incident_places(view, nxt) if _town(p) and _inside(p, best)]
         if len(towns) == 1:
             return towns[0]

@@ -166,6 +166,8 @@ def _rescued(view: ArticleView, inc: Incident, verdict: Verdict) -> bool:
     counts = [c for c in inc.casualties if is_incident_toll(c) and (point(c) or 0) > 0
               and c.value.get("type") in ("killed", "injured", "killed_or_injured")]
     scope = getattr(verdict.cue.payload, "scope", "")
+    if verdict.reason in ("statement", "claim") and _own_action(view, inc, verdict):
+        return True
     if verdict.reason in WORD_OF_A_SIDE:
         # "the army said in a statement it killed dozens of terrorists": a vague kill claim in a
         # side's statement is rhetoric, not the toll of an incident
@@ -183,6 +185,19 @@ def _rescued(view: ArticleView, inc: Incident, verdict: Verdict) -> bool:
                   and (view.tok_range(c)[0] < verdict.cue.tok_start
                        or view.clause_of_mention(c) != view.clause_of_tok(verdict.cue.tok_start))]
     return bool(counts)
+
+
+def _own_action(view: ArticleView, inc: Incident, verdict: Verdict) -> bool:
+    """"قال الجيش في بيان إنه شن غارات على مواقع في بلدة X": the statement reports what its
+    speaker did, where. Without a place of its own, or with a vague kill claim ("قتل العشرات من
+    الإرهابيين"), it is a side's retelling or propaganda, not a new incident."""
+    if not any(not p.value.get("is_reference") for p in view.in_sentence("place", inc.sentence)):
+        return False
+    if any(c.value.get("qualifier") in VAGUE_POINT for c in inc.casualties):
+        return False
+    return any(h.payload.effect == "own_action" and verdict.cue.tok_start <= h.tok_start  # type: ignore[attr-defined]
+               and 0 <= inc.tok - h.tok_end < h.payload.window  # type: ignore[attr-defined]
+               for h in view.hits_in_sentence(view.context, inc.sentence))
 
 
 def _takes(inc: Incident, cas: Mention) -> bool:

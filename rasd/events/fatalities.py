@@ -65,6 +65,7 @@ def count_of(mentions: list[Mention], kind: str, sentence_of=lambda m: m.sentenc
     Sentences that give other figures for the same victims dispute each other (lowest kept); a
     sentence that counts only the attackers ("security forces killed four of the attackers") adds
     to the victims' toll unless the toll is said to include them."""
+    includes_perpetrators = includes_perpetrators or includes_attackers(mentions)
     usable = [m for m in mentions if m.value.get("type") == kind and is_incident_toll(m)]
     usable = [m for m in usable if point(m) is not None]
     if not usable:
@@ -121,30 +122,37 @@ def _exactish(v: dict) -> bool:
     return (v.get("qualifier") or "exact") == "exact"
 
 
-def _shared_verb_parts(ms: list[Mention]) -> list[Mention] | None:
-    """Counts governed by one verb ("7 soldiers and 12 gunmen were killed") are parts of one toll."""
-    by_verb: dict[tuple, list[Mention]] = {}
+def _verb_units(ms: list[Mention]) -> list[list[Mention]]:
+    """Counts governed by one casualty word ("قتل القيادي وثلاثة من مرافقيه", "7 soldiers and 12
+    gunmen were killed", "6 soldiers besides the 4 attackers") are parts of one toll."""
+    by_verb: dict[object, list[Mention]] = {}
     for m in ms:
         span = m.value.get("trigger_span")
-        if span:
-            by_verb.setdefault(tuple(span), []).append(m)
-    parts = max(by_verb.values(), key=len, default=[])
-    return parts if len(parts) > 1 and len(parts) == len(ms) else None
+        by_verb.setdefault(tuple(span) if span else id(m), []).append(m)
+    return list(by_verb.values())
+
+
+def _unit_count(parts: list[Mention]) -> Count:
+    counts = [_single(m) for m in sorted(parts, key=lambda m: m.start)]
+    total = counts[0]
+    for c in counts[1:]:
+        total = _added(total, c)
+    return total
 
 
 def _sentence_total(ms: list[Mention]) -> _Total:
-    parts = _shared_verb_parts(ms)
-    if parts is not None:
-        counts = [_single(m) for m in sorted(parts, key=lambda m: m.start)]
-        total = counts[0]
-        for c in counts[1:]:
-            total = _added(total, c)
-        return _Total(total.value or 0, parts[0].start, total)
-    totals = [m for m in ms if m.value.get("group") in TOTAL_GROUPS]
-    if totals:
-        pick = min(totals, key=lambda m: (point(m), m.start))
-        count = _single(pick)
-        return _Total(count.value or 0, pick.start, count)
+    """One sentence's toll: the parts sharing a casualty word summed first; then the lowest
+    telling of the whole toll (a sum of parts, or a count of "people"), else distinct victim
+    groups added up."""
+    units = _verb_units(ms)
+    if len(units) == 1:
+        total = _unit_count(units[0])
+        return _Total(total.value or 0, min(m.start for m in units[0]), total)
+    wholes = [u for u in units if len(u) > 1 or u[0].value.get("group") in TOTAL_GROUPS]
+    if wholes:
+        counts = [(_unit_count(u), min(m.start for m in u)) for u in wholes]
+        count, start = min(counts, key=lambda c: (c[0].value or 0, c[1]))
+        return _Total(count.value or 0, start, count)
     per_group: dict[str, Mention] = {}
     for m in ms:
         g = m.value["group"]
@@ -163,6 +171,12 @@ def _sentence_total(ms: list[Mention]) -> _Total:
     return _Total(value, mentions[0].start, count)
 
 
+def includes_attackers(mentions: list[Mention]) -> bool:
+    """The toll is said to include the attackers: the flag may sit on any casualty mention of
+    the incident, a subset one ("بينهم الانتحاري") included."""
+    return any(m.value.get("includes_attacker") for m in mentions)
+
+
 def _groups(count: Count) -> set[str | None]:
     return {m.value.get("group") for m in count.mentions}
 
@@ -175,6 +189,7 @@ def combine_tellings(tellings: list[tuple[list[Mention], bool]], kind: str, sent
     replaces a vague figure, or - when it stands on its own place and day and gives another
     figure - makes the count disputed (lowest kept). A vaguer retelling never overrides.
     """
+    includes_perpetrators = includes_perpetrators or includes_attackers([m for ms, _ in tellings for m in ms])
     result: Count | None = None
     for mentions, strong in tellings:
         count = count_of(mentions, kind, sentence_of, includes_perpetrators)
@@ -192,12 +207,13 @@ def combine_tellings(tellings: list[tuple[list[Mention], bool]], kind: str, sent
         if count.vague:
             continue
         mine, theirs = _groups(result), _groups(count)
-        includes = includes_perpetrators or any(m.value.get("includes_attacker") for m in result.mentions)
-        if (theirs <= PERPETRATOR_GROUPS or mine <= PERPETRATOR_GROUPS) and not mine & theirs and not includes:
+        if (theirs <= PERPETRATOR_GROUPS or mine <= PERPETRATOR_GROUPS) and not mine & theirs \
+                and not includes_perpetrators:
             result = _added(result, count)
         elif result.vague:
             result = count
-        elif count.value is not None and result.value is not None and (strong or count.value > result.value):
+        elif count.value is not None and result.value is not None and (
+                strong or count.value > result.value or _same_victims(result, count)):
             # another report of the same incident: keep the lowest figure, note the dispute (a
             # lower figure from a vaguer telling - "a commander was killed" - is not a report)
             low, high = sorted((result, count), key=lambda c: c.value)
@@ -205,6 +221,13 @@ def combine_tellings(tellings: list[tuple[list[Mention], bool]], kind: str, sent
             low.max = max(high.max if high.max is not None else high.value, low.max or 0)
             result = low
     return result
+
+
+def _same_victims(a: Count, b: Count) -> bool:
+    """Another firm figure for the very victims counted first ("12 soldiers" / the army's "10
+    soldiers") is a competing report, whatever the telling; "a commander was killed" is not."""
+    groups = _groups(a)
+    return groups == _groups(b) and not groups <= TOTAL_GROUPS and b.value is not None and b.value > 1
 
 
 def _added(a: Count, b: Count) -> Count:

@@ -20,7 +20,7 @@ DATA_FILES = (CUES, DISCOURSE, ROLES, CONTEXT, OCCASIONS)
 @dataclass(slots=True, frozen=True)
 class Cue:
     reason: str
-    scope: str  # governs | near | clause | sentence | onward | pluperfect | particle
+    scope: str  # governs | near | clause | sentence | onward | pluperfect | particle | similar
     window: int
     hard: bool
     priority: int = 1

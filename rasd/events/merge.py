@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from rasd.document import Mention
 from rasd.events import types as T
-from rasd.events.fatalities import PERPETRATOR_GROUPS, Count, count_of
+from rasd.events.fatalities import PERPETRATOR_GROUPS, TOTAL_GROUPS, Count, count_of, is_incident_toll
 from rasd.events.incident import Incident, tellings_of
 
 
@@ -79,9 +79,12 @@ def _same_incident(a: Incident, b: Incident, sentence_of) -> bool:
     pairs = list(zip(_tolls(a, sentence_of), _tolls(b, sentence_of), strict=True))
     firm = [(x, y) for x, y in pairs if x is not None and y is not None and not x.vague and not y.vague]
     same_toll = any(x.value == y.value and x.value for x, y in firm)
-    telling_toll = any(x.value == y.value and (x.value or 0) >= DISTINCT_TOLL for x, y in firm)
+    telling_toll = any(x.value == y.value and (x.value or 0) >= DISTINCT_TOLL for x, y in firm) or bool(
+        _group_tolls(a) & _group_tolls(b))
     near = min(abs(x - y) for x in a.sentences for y in b.sentences) <= TOLL_REACH
     headline = 0 in a.sentences or 0 in b.sentences  # a title or lead retold in the body
+    if _distinct_towns(a, b):
+        return False  # two named towns are two events, whatever their tolls (ACLED: one per location)
     if (telling_toll and T.is_violent(a.event_type) and T.is_violent(b.event_type)
             and (headline or (near and (_places_compatible(a, b) or _same_region(a.place, b.place))))):
         return True  # the same toll told again ("9 killed in shelling" / "the air raid killed 9")
@@ -107,6 +110,32 @@ def _same_incident(a: Incident, b: Incident, sentence_of) -> bool:
         return True
     near = min(abs(x - y) for x in a.sentences for y in b.sentences) <= RETELLING_REACH
     return near and not (a.date_own and b.date_own)  # a headline or a lead retold with its date
+
+
+TOWN_KINDS = frozenset({"city", "district", "admin3"})
+
+
+def _distinct_towns(a: Incident, b: Incident) -> bool:
+    """Each telling names its own town, and they are different towns (not one spot)."""
+    if not (a.place_own and b.place_own):
+        return False
+    pa, pb = a.place, b.place
+    if pa.value.get("kind") not in TOWN_KINDS or pb.value.get("kind") not in TOWN_KINDS:  # type: ignore[union-attr]
+        return False
+    return place_key(pa)[0] != place_key(pb)[0] and not _same_spot(pa, pb)
+
+
+def _group_tolls(inc: Incident) -> set[tuple[str, int]]:
+    """The firm death tolls of one named victim group ("8 soldiers"), 3 or more: a battle told
+    with "14 militants and 8 soldiers" and a bombing that "killed 8 soldiers" share one."""
+    out = set()
+    for m in inc.casualties:
+        v = m.value
+        group, low = v.get("group"), v.get("min")
+        if (v.get("type") == "killed" and isinstance(low, int) and low >= DISTINCT_TOLL and group
+                and group not in TOTAL_GROUPS and is_incident_toll(m) and (v.get("qualifier") or "exact") == "exact"):
+            out.add((group, low))
+    return out
 
 
 def _disjoint(x: Count, y: Count) -> bool:

@@ -168,6 +168,8 @@ def dated_out(inc, published: str | None) -> Verdict | None:
     from datetime import date
 
     d = inc.date
+    if inc.sub_event_type == CHEMICAL:
+        return _retold_chemical(inc, published)
     if d is None or d.mention is None or not inc.date_own or not d.date:
         return None
     cue = Hit(0, 0, None, d.mention.start, d.mention.end)
@@ -178,6 +180,31 @@ def dated_out(inc, published: str | None) -> Verdict | None:
     except ValueError:
         return None
     return Verdict("background", cue, True) if age > STALE_DAYS else None
+
+
+CHEMICAL = "Chemical weapon"
+RETOLD_DAYS = 3
+
+
+def _retold_chemical(inc, published: str | None) -> Verdict | None:
+    """A chemical attack is news for weeks: later articles retell it ("هجوم دوما الكيماوي", "الهجوم
+    الكيماوي المزعوم") in reactions, inquiries and strikes. Only one with its own day, at most
+    3 days before publication, in the attack's own clause (not the day of a statement about it),
+    is reported as it happens; the others are background."""
+    from datetime import date
+
+    d = inc.date
+    cue = Hit(0, 0, None, inc.anchor.start, inc.anchor.end)
+    if (d is None or d.mention is None or d.how != "clause" or not d.date
+            or d.mention.value.get("reporting") or d.mention.value.get("relative_clause")):
+        return Verdict("background", cue, True)  # the day of the reaction, not of the attack
+    if d.mention.value.get("future"):
+        return Verdict("future", Hit(0, 0, None, d.mention.start, d.mention.end), True)
+    try:
+        age = (date.fromisoformat((published or "")[:10]) - date.fromisoformat(d.date[:10])).days
+    except ValueError:
+        return None
+    return Verdict("background", Hit(0, 0, None, d.mention.start, d.mention.end), True) if age > RETOLD_DAYS else None
 
 
 def non_event_value(reason: str, trigger: Mention, cue: Hit) -> dict:

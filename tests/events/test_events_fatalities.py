@@ -119,3 +119,29 @@ def test_higher_figure_from_another_report_is_noted_not_taken() -> None:
     c = combine_tellings([([cas("killed", 15, qualifier="at_least")], True), ([cas("killed", 18, start=90)], False)],
                          "killed")
     assert (c.value, c.max, c.disputed) == (15, 18, True)
+
+
+def test_parts_sharing_a_casualty_word_add_up_before_the_lowest_telling_is_chosen() -> None:
+    # "قتل القيادي وثلاثة من مرافقيه ..., وقال مسؤول إن 6 أشخاص قتلوا": 1 + 3 = 4 against 6 -> 4
+    leader = cas("killed", 1, start=0, group="commanders", trigger_span=[0, 3])
+    companions = cas("killed", 3, start=10, group="companions", trigger_span=[0, 3])
+    people = cas("killed", 6, start=60, group="people", trigger_span=[55, 58])
+    assert count_of([leader, companions, people], "killed").value == 4
+    # the other way round: the sum is the higher telling -> the lower total is kept
+    people5 = cas("killed", 3, start=60, group="people", trigger_span=[55, 58])
+    assert count_of([leader, companions, people5], "killed").value == 3
+
+
+def test_attackers_counted_apart_add_through_their_shared_casualty_word() -> None:
+    # "قتل 6 جنود إضافة إلى المهاجمين الأربعة": attackers_extra, one casualty word -> 10
+    soldiers = cas("killed", 6, start=0, group="soldiers", trigger_span=[0, 3], attackers_extra=True)
+    attackers = cas("killed", 4, start=20, group="attackers", trigger_span=[0, 3])
+    assert count_of([soldiers, attackers], "killed").value == 10
+
+
+def test_the_includes_attacker_flag_counts_on_any_mention_of_the_incident() -> None:
+    # "قتل 7 بينهم الانتحاري" (flag on the subset mention); "وقتلت القوات اثنين من المهاجمين" later
+    toll = cas("killed", 7, start=0, group="people", trigger_span=[0, 3])
+    bomber = cas("killed", 1, start=12, group="attackers", trigger_span=[0, 3], subset=True, includes_attacker=True)
+    others = cas("killed", 2, sentence=1, start=80, group="attackers", trigger_span=[80, 84])
+    assert count_of([toll, bomber, others], "killed").value == 7

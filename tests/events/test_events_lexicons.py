@@ -27,7 +27,7 @@ def test_entries_are_normalized_and_unique(relpath: str) -> None:
 def test_cue_columns() -> None:
     for row in read_tsv(lexicons.CUES):
         assert row["reason"] in CONTRACT_REASONS
-        assert row["scope"] in {"governs", "near", "clause", "sentence", "onward", "pluperfect", "particle"}
+        assert row["scope"] in {"governs", "near", "clause", "sentence", "onward", "pluperfect", "particle", "similar"}
         assert row["strength"] in {"hard", "soft"}
         if row["scope"] in {"governs", "near"}:
             assert int(row["window"]) > 0
@@ -36,7 +36,7 @@ def test_cue_columns() -> None:
 def test_other_columns() -> None:
     assert {r["role"] for r in read_tsv(lexicons.DISCOURSE)} <= {"break", "shift"}
     assert {r["role"] for r in read_tsv(lexicons.ROLES)} <= {"agent", "target", "between", "with", "both_sides"}
-    effects = {"air", "civilian_target", "seizure", "aftermath", "destination", "includes_perpetrators"}
+    effects = {"air", "civilian_target", "seizure", "aftermath", "destination", "includes_perpetrators", "own_action"}
     assert {r["effect"] for r in read_tsv(lexicons.CONTEXT)} <= effects
     assert all(int(r["count"]) >= 2 for r in read_tsv(lexicons.OCCASIONS))
 

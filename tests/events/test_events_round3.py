@@ -29,3 +29,5 @@ def test_round3_case(row: dict[str, str]) -> None:
         assert str(events[0].location) == row["location"]
     if row["actor1"]:
         assert str(events[0].actor1) == row["actor1"]
+    if row["fatalities"]:
+        assert str(events[0].fatalities) == row["fatalities"]

@@ -60,6 +60,8 @@ class CasualtyLexicon:
     trigger_starters: frozenset[str]  # first words of trigger phrases (a cheap first filter)
     verb_prefixes: frozenset[str]  # clitics a verb can carry (و, ف and their combination)
     accusative: str  # the ending of an indefinite accusative noun ("عسكريا"), a count's singular noun
+    preposition_clitics: frozenset[str]  # "ب" of "بغارة": a means, not an object, after a verb
+    feminine: str  # the (normalized) ending of a feminine noun, which shows no accusative ("طفلة")
 
 
 def _path(name: str) -> str:
@@ -102,4 +104,6 @@ def casualty_lexicon() -> CasualtyLexicon:
         trigger_starters=frozenset(starters),
         verb_prefixes=frozenset(p for p, keys in single.items() if "verb_prefix" in keys),
         accusative=next(p for p, keys in single.items() if "accusative_ending" in keys),
+        feminine=next(p for p, keys in single.items() if "feminine_ending" in keys),
+        preposition_clitics=frozenset(p for p, keys in single.items() if "preposition_clitic" in keys),
     )

@@ -66,6 +66,10 @@ ZERO_WINDOW = 6
 ANY_ZERO_WINDOW = 9  # "لم يسفر الهجوم على الثكنة عن سقوط أي قتيل": farther only after "أي"
 UNKNOWN_WINDOW = 7
 WHETHER_WINDOW = 12
+EXCEED_REACH = 12  # "تجاوز عدد ضحايا ... 200 قتيل": the toll's count may come late
+UPDATE_REACH = 4  # words between an update verb and the toll it revises ("ارتفعت حصيلة ضحايا")
+HYPOTHETICAL_WINDOW = 4  # "لتفادي سقوط مزيد من القتلى"
+FEAR_WINDOW = 9  # "حذرت منظمة أطباء بلا حدود من سقوط قتلى إذا ..."
 AGG_WINDOW = 4
 WAR_WINDOW = 8
 DENIAL_WINDOW = 4
@@ -316,6 +320,7 @@ class SentenceReader:
         self._coordinated()
         self._subsets()
         self._unknown_counts()
+        self._drop_hypothetical()
         self._flags()
         self.statements.sort(key=lambda s: s.anchor())
         return self.statements
@@ -336,7 +341,7 @@ class SentenceReader:
             keys = self.cue_keys(k)
             if "unknown_neg" in keys and self._unknown_at(k):
                 continue
-            if "zero_neg" in keys:
+            if "zero_neg" in keys and "not_negation" not in keys:  # "أطباء بلا حدود"
                 self._zero_at(k)
             elif "denial" in keys:
                 self._zero_at(k, anyone_only=True)  # "نفى الجيش مقتل أي مدني"
@@ -353,7 +358,7 @@ class SentenceReader:
         if j >= limit:
             return False
         # "لم يعرف ما إذا كان القصف قد أوقع إصابات": whether there were casualties at all
-        whether = any("whether" in self.cue_keys(q) for q in range(j + 1, min(self.end, j + 3)))
+        whether = any("whether" in self.cue_keys(q) for q in range(j + 1, min(self.end, j + 5)))
         for p in range(j + 1, min(self.end, j + (WHETHER_WINDOW if whether else UNKNOWN_WINDOW))):
             if self.is_punct(p) or p in self.num_at:
                 return False
@@ -370,6 +375,47 @@ class SentenceReader:
                 return True
             if "count_ref" in self.cue_keys(p) and p + 1 not in self.trigger_at:
                 self.unknown_refs.append(k)  # "سقط شهداء دون تحديد عددهم"
+                return True
+        return False
+
+    def _drop_hypothetical(self) -> None:
+        """Casualties only feared or to be prevented are no statement: "لتجنب سقوط ضحايا",
+        "تحسبا لوقوع إصابات", "حذرت من سقوط قتلى إذا استمر الحصار" (a fear alone, "أعرب عن قلقه
+        من سقوط ضحايا", may be about casualties that happened: only with a condition or "مزيد")."""
+        dropped: list[Statement] = []
+        for stmt in self.statements:
+            if stmt.zero or stmt.unknown or stmt.item or stmt.subset:
+                continue
+            a = stmt.trigger.start
+            window = range(max(self.start, a - HYPOTHETICAL_WINDOW), a)
+            bare = stmt.count.mention is None and stmt.count.qualifier == "some"
+            fear_window = range(max(self.start, a - FEAR_WINDOW), a)
+            window = range(max([self.start, a - HYPOTHETICAL_WINDOW]
+                               + [p + 1 for p in range(self.start, a) if "relative" in self.cue_keys(p)]), a)
+            if any("prevent" in self.cue_keys(p) for p in window) or (
+                    bare and ((any("fear" in self.cue_keys(p) for p in window)
+                              and any("more" in self.cue_keys(p) for p in window))
+                              or (self._fear_before(fear_window) and self._condition_after(stmt)))):
+                dropped.append(stmt)
+        if dropped:
+            gone = {id(s.trigger) for s in dropped}
+            self.statements = [s for s in self.statements if id(s.trigger) not in gone]
+
+    def _fear_before(self, window: range) -> bool:
+        """A fear cue in the same clause before the statement ("حذرت منظمة ... من سقوط قتلى")."""
+        for p in reversed(window):
+            if self.is_punct(p):
+                return False
+            if "fear" in self.cue_keys(p):
+                return True
+        return False
+
+    def _condition_after(self, stmt: Statement) -> bool:
+        _, b = stmt.tok_span()
+        for p in range(b, min(self.end, b + HYPOTHETICAL_WINDOW + 2)):
+            if self.is_punct(p):
+                return False
+            if "condition" in self.cue_keys(p):
                 return True
         return False
 
@@ -417,7 +463,9 @@ class SentenceReader:
         for p in range(k + 1, min(self.end, k + ANY_ZERO_WINDOW)):
             if "relative" in self.cue_keys(p):
                 return  # "لم تعلن أي جهة مسؤوليتها عن الهجوم الذي أوقع قتلى"
-            if p >= k + ZERO_WINDOW and not self.cue_keys(p) & {"any", "anyone"} and "any" not in self.cue_keys(p - 1):
+            # "لم تسفر الهجمات الصاروخية عن وقوع خسائر بشرية": "وقوع" does not count
+            reach = ZERO_WINDOW + sum(1 for q in range(k + 1, p) if "occurrence" in self.cue_keys(q))
+            if p >= k + reach and not self.cue_keys(p) & {"any", "anyone"} and "any" not in self.cue_keys(p - 1):
                 continue
             if self.is_punct(p) or (p in self.num_at and "anyone" not in self.cue_keys(p)):
                 return  # a count: "لم يقتل سوى 3" is no zero statement
@@ -438,7 +486,12 @@ class SentenceReader:
                     trig = Trigger(p, self.cue_end(p, "zero_noun") or p + 1, zero_type, PLURAL, 0)
                     self.triggers.append(trig)
                 trig.end = max(trig.end, self.cue_end(p, "zero_noun") or trig.end)
-                self._add(Statement(zero_type, trig, Count(0, 0, "exact"), zero=True))
+                stmt = Statement(zero_type, trig, Count(0, 0, "exact"), zero=True)
+                # "لا توجد إصابات في صفوف القوات": the zero noun may hold "في صفوف" itself
+                found = self._ranks_group(p + 1) if p + 1 < self.end else None
+                if found is not None:
+                    stmt.group, stmt.group_span = found  # "لم تسجل إصابات في صفوف المدنيين"
+                self._add(stmt)
                 self._use_triggers(trig.start, trig.end)
                 return
 
@@ -516,6 +569,8 @@ class SentenceReader:
         return False
 
     def _victim_of_next_verb(self, trig: Trigger) -> bool:
+        if any(t.close is not None and t.start < trig.start < t.close for t in self.triggers):
+            return True  # "قضى ثلاثة معتقلين تحت التعذيب": the detainees are the ones killed
         nxt = self.trigger_at.get(trig.end)
         return nxt is not None and nxt.type in (KILLED, INJURED) and nxt.pattern in (VERB, FRAME)
 
@@ -589,9 +644,11 @@ class SentenceReader:
             found = self._scan_right(scan_from, until=trig.close) or self._scan_right(trig.close + 1)
         else:
             found = self._scan_right(scan_from)
-            if found is None and trig.pattern == VERB:
+            if found is None and trig.pattern == VERB and "plural_verb" not in self.cue_keys(trig.start):
                 found = self._vso_object(scan_from)
-            elif found is not None and found[0] == "group" and trig.pattern == VERB and self._plural_entry(found[2]):
+            elif found is not None and found[0] == "group" and trig.pattern == VERB and (
+                    self._plural_entry(found[2]) or self._agent_entry(found[2])):
+                # "قتل انتحاري يرتدي حزاما ناسفا 14 مصليا": the attacker was the subject
                 # "قتل مسلحون يستقلون دراجات نارية 11 قرويا": the plural was the subject
                 found = self._vso_object(scan_from, prepositions=False) or found
         if found is not None:
@@ -629,6 +686,8 @@ class SentenceReader:
         self._subject_noun(stmt)
         if stmt not in self.statements:
             self._far_subject(stmt)
+        if stmt not in self.statements:
+            self._relative_subject(stmt)
         if stmt not in self.statements:
             self._named_with_companion(stmt)
 
@@ -724,6 +783,11 @@ class SentenceReader:
             if group is not None and group[1] == k and group[0].number in (SG, DU):
                 if g in self.num_ending:
                     return  # "171 فلسطينيا قتلوا": the count is elsewhere, not one
+                if self._definite(g) and g - 1 >= self.start and self._definite(g - 1):
+                    head = self._group_ending_at(g)
+                    if head is None:
+                        return  # "في الجيش اليمني قتل": the adjective of a noun, not the subject
+                    g, group = head[1][0], self.groups[head[1][0]]  # "الجندي الإسرائيلي قتل": the noun
                 self._implied_group_count(stmt, g, group)
                 return
             if (group is not None and group[1] == k and group[0].number == PL and g not in self.num_ending
@@ -746,8 +810,10 @@ class SentenceReader:
         if after < self.end and (after in self.groups or after in self.num_at):
             return
         for p in range(trig.start - 1, max(self.start, trig.start - FAR_SUBJECT_WINDOW) - 1, -1):
-            if self.is_punct(p) or p in self.trigger_at or p in self.num_token or "relative" in self.cue_keys(p):
-                return
+            keys = self.cue_keys(p)
+            if (self.is_punct(p) or p in self.trigger_at or p in self.num_token
+                    or keys & {"relative", "zero_neg", "denial", "clause_break"}):
+                return  # "إن الموظف حين عاد ... لكنه لم يصب"
             # the written word itself: "كان" is no "ك" + "أن"
             if "complementizer" not in self.lex.single_cues.get(self.tokens[p].norm, ()) or p + 1 >= trig.start:
                 continue
@@ -759,6 +825,54 @@ class SentenceReader:
             self._implied_group_count(stmt, p + 1, group)
             stmt.confidence = min(stmt.confidence, 0.6)
             return
+
+    def _relative_subject(self, stmt: Statement) -> None:
+        """"جواد الباروكي الذي قتل الأربعاء الماضي": a verb with no object right after a singular
+        or dual relative pronoun tells of its antecedent, one person (two for a dual), whose
+        group is the noun before the pronoun when it names one. "الهجوم الذي قتل فيه" (a
+        pronoun after the verb points back to the event) is none."""
+        trig = stmt.trigger
+        k = trig.start
+        if stmt.type not in (KILLED, INJURED) or k - 1 <= self.start or self.starts_with_conj(trig):
+            return
+        size = self._relative_size(k - 1)
+        if (size is None or trig.close is not None or not self._no_object(trig.end)
+                or self.cue_keys(k) & {"event_verb", "generic_verb"}):
+            return  # "الحادث الذي راح ضحيته", "الأنهر التي تصب في دجلة"
+        antecedent = k - 2
+        if antecedent in self.trigger_at or antecedent in self.num_token:
+            return  # "الشهداء الذين قتلوا": the casualty word before tells of them already
+        stmt.count = Count(size, size, "exact", None, k - 1, k)
+        # the noun before the pronoun, maybe before its adjective ("للقائد الميداني الذي")
+        found = self._group_ending_at(k - 1) or (self._group_ending_at(k - 2) if self._adjective_at(k - 2) else None)
+        if found is not None:
+            stmt.group, stmt.group_span = found
+        stmt.confidence = 0.6
+        self._add(stmt)
+
+    def _no_object(self, k: int) -> bool:
+        """Nothing after the verb that could be its object: the end of the clause, a place, a
+        time, a means or agent ("في غارة", "الأحد", "برصاص", "بغارة"), not "موقع رادار"."""
+        while k < self.end and self.tokens[k].norm in QUOTE_MARKS:
+            k += 1  # "الذي راح ضحيته "العديد""
+        if k >= self.end or self.is_punct(k):
+            return True
+        keys = self.cue_keys(k)
+        if "resumptive" in keys:
+            return False  # "الهجوم الذي قتل فيه"
+        if keys & {"stop", "np_prep", "time", "agent", "manner"}:
+            return True
+        tok = self.tokens[k]
+        # a preposition glued to the next word ("بغارة", "بالرصاص"): no object
+        return tok.kind == "word" and any(
+            tok.norm.startswith(prefix) and form != tok.norm and tok.norm.endswith(form)
+            for prefix in self.lex.preposition_clitics for form in tok.forms)
+
+    def _relative_size(self, p: int) -> int | None:
+        for cue, size in (("relative_sg", 1), ("relative_du", 2)):
+            if cue in self.lex.single_cues.get(self.tokens[p].norm, ()):
+                return size
+        return None
 
     def _group_count(self, entry: GroupEntry, k: int, gend: int) -> Count | None:
         """The count a group noun implies: one, two, or a definite number after a plural
@@ -793,7 +907,7 @@ class SentenceReader:
             stmt.confidence = 0.6
         else:
             return
-        stmt.group = self._group_key(entry)
+        stmt.group = self._refined((entry, gend), k)[0]  # "القيادي في تنظيم القاعدة"
         stmt.group_span = (k, gend)
         if stmt.count.min in (1, 2):
             stmt.confidence = 0.8
@@ -851,6 +965,11 @@ class SentenceReader:
         return None
 
     @staticmethod
+    def _agent_entry(payload: object) -> bool:
+        return (isinstance(payload, tuple) and isinstance(payload[0], GroupEntry)
+                and payload[0].group in (ATTACKERS, MILITANTS) and payload[0].number == SG)
+
+    @staticmethod
     def _plural_entry(payload: object) -> bool:
         return isinstance(payload, tuple) and isinstance(payload[0], GroupEntry) and payload[0].number == PL
 
@@ -861,6 +980,7 @@ class SentenceReader:
         or a one- or two-person accusative noun."""
         words = 0
         p = k
+        crossed_prep = False  # "قتلوا في نيجيريا": a noun after a preposition is no object
         while p < self.end and words < VSO_WINDOW:
             skip = self._skippable(p, self.end)
             if skip:
@@ -879,8 +999,9 @@ class SentenceReader:
                     or keys & {"subset", "additive", "agent", "relative", "from", "between", "with", "conj"}):
                 return None
             group = self.groups.get(p)
-            if group is not None and p > k and self._object_form(p, group):
+            if group is not None and p > k and not crossed_prep and self._object_form(p, group):
                 return "group", p, group
+            crossed_prep = crossed_prep or "np_prep" in keys
             if group is not None:
                 p = group[1]
             else:
@@ -894,8 +1015,12 @@ class SentenceReader:
         if gend - p != 1 or self._definite(p):
             return False
         norm = self.tokens[p].norm
+        before = self.tokens[p - 1]
+        if before.kind == "word" and p - 1 not in self.groups and before.norm.endswith(self.lex.accusative):
+            return False  # "يرتدون زيا عسكريا": the adjective of an accusative noun
         if entry.number == SG:
-            return norm.endswith(self.lex.accusative)
+            # "رجلا"; a feminine noun shows no accusative ending: "أصابت رصاصة طائشة طفلة"
+            return norm.endswith(self.lex.accusative) or norm.endswith(self.lex.feminine)
         return entry.number == DU
 
     def _skippable(self, p: int, end: int) -> int:
@@ -1110,7 +1235,8 @@ class SentenceReader:
         tok = self.tokens[k]
         if k in self.trigger_at:
             return not self.starts_with_conj(self.trigger_at[k])  # "قتلى وجرحى" is no construct
-        return tok.kind == "word" and k not in self.groups and tok.norm.startswith(self._article())
+        return (tok.kind == "word" and k not in self.groups and tok.norm.startswith(self._article())
+                and "stop" not in self.cue_keys(k))  # "نقل مصابون إلى": "إلى" is no definite noun
 
     def _scan_toll(self, k: int) -> Mention | None:
         """"ارتفع عدد القتلى إلى 17": the count follows the noun in a toll, maybe after a period
@@ -1129,13 +1255,17 @@ class SentenceReader:
         if count.mention is not None and count.mention.value.get("dual") and count.tok_start is not None:
             group = self.groups.get(count.tok_start)
             if group is not None:
-                stmt.group, stmt.group_span = self._group_key(group[0]), (count.tok_start, group[1])
+                stmt.group, stmt.group_span = self._refined(group, count.tok_start)  # "عنصران من الأمن"
                 return stmt
         positions = []
         if count.tok_end is not None:
             positions.append(count.tok_end)
         if after is not None and after not in positions:
             positions.append(after)
+        if count.mention is None and after is not None and after < self.end:
+            nxt = self.trigger_at.get(after)
+            if nxt is not None and nxt.pattern == PLURAL and self.starts_with_conj(nxt):
+                positions.append(nxt.end)  # "قتلى وجرحى من الحوثيين": the group of both
         for k in positions:
             found = self._group_at(k)
             if found is not None:
@@ -1199,7 +1329,9 @@ class SentenceReader:
     def _companion_key(self, group: tuple[GroupEntry, int], k: int) -> tuple[str | None, tuple[int, int]]:
         """"4 من عناصره", "مرافقيه": someone's own men, whose side the noun does not say."""
         if "companion" in self.cue_keys(k):
-            return (None if group[0].number == PL else self._group_key(group[0])), (k, group[1])
+            # "عناصره": whose men they are is not said; "أطفالها" says children
+            weak = group[0].number == PL and group[0].group in WEAK_GROUPS
+            return (None if weak else self._group_key(group[0])), (k, group[1])
         return self._refined(group, k)
 
     def _refined(self, group: tuple[GroupEntry, int], k: int) -> tuple[str | None, tuple[int, int]]:
@@ -1207,14 +1339,33 @@ class SentenceReader:
         "عناصر طالبان", "أفراد قوات الحشد الشعبي"."""
         entry, e = group
         if entry.group in WEAK_GROUPS:
-            for p in (e, e + 1):
-                if p >= self.end or (p == e + 1 and not self._links_name(e)):
-                    break
+            # the body right after the noun, after "من"/"في", or after one plain word (and "من"/"في"):
+            # "القيادي في تنظيم القاعدة", "قائد كتيبة في الجيش"; not "مواطنين في قصف الجيش"
+            p, plain = e, 0
+            while p < self.end and not self._joined_group(p):  # "رجل وزوجته": a second victim
                 named = self.groups.get(p)
                 if named is not None and named[0].group != OTHER_GROUP and (
                         named[0].number == ORG or named[0].group not in WEAK_GROUPS):
                     return self._group_key(named[0]), (k, named[1])
+                keys = self.cue_keys(p)
+                if "from" in keys or ("np_prep" in keys and self.tokens[p].norm in self.lex.single_cues):
+                    p += 1
+                    if p < self.end and p not in self.groups and "body_head" in self.cue_keys(p):
+                        p += 1  # "في تنظيم القاعدة"
+                    named = self.groups.get(p) if p < self.end else None
+                    if named is not None and named[0].group != OTHER_GROUP and (
+                            named[0].number == ORG or named[0].group not in WEAK_GROUPS):
+                        return self._group_key(named[0]), (k, named[1])
+                    break
+                if plain or not self._links_name(p) or self._glued_preposition(p):
+                    break
+                plain, p = 1, p + 1
         return self._group_key(entry), (k, e)
+
+    def _glued_preposition(self, k: int) -> bool:
+        tok = self.tokens[k]
+        return any(tok.norm.startswith(prefix) and form != tok.norm and tok.norm.endswith(form)
+                   for prefix in self.lex.preposition_clitics for form in tok.forms)
 
     def _links_name(self, p: int) -> bool:
         """"من" or a plain head word ("قوات") between a generic noun and the body it names."""
@@ -1482,7 +1633,7 @@ class SentenceReader:
                 else Count(None, None, None, None, k, gend))
             gend = count.tok_end or gend
             item = Statement(kind, parent.trigger, count,
-                             self._group_key(entry), (k, gend), subset=not additive, additive=additive,
+                             self._refined(group, k)[0], (k, gend), subset=not additive, additive=additive,
                              parent=parent, confidence=parent.confidence)
         self._add(item)
         self._follow_coordination(item, subset=not additive)
@@ -1495,7 +1646,7 @@ class SentenceReader:
 
     # pass 6: flags
     def _flags(self) -> None:
-        update_at = [k for k in range(self.start, self.end) if "update" in self.cue_keys(k)]
+        update_at = [k for k in range(self.start, self.end) if "update" in self.cue_keys(k) and self._revises(k)]
         preliminary = any("preliminary" in self.cue_keys(k) for k in range(self.start, self.end))
         aggregate_cues, war_cues = self._aggregate_cues()
         strong_cues = {p for p in aggregate_cues if "aggregate" in self.cue_keys(p)}
@@ -1509,9 +1660,9 @@ class SentenceReader:
             stmt.negated = not stmt.zero and (any("denial" in self.cue_keys(p)
                                                   for p in range(max(self.start, a - DENIAL_WINDOW), a))
                                               or self._attempted(stmt.trigger))
-            if stmt.count.mention is not None and stmt.count.qualifier == "exact" and any(
+            if stmt.count.mention is not None and stmt.count.qualifier == "exact" and (any(
                 "exceed" in self.cue_keys(p) for p in range(max(self.start, a - DENIAL_WINDOW), a)
-            ):
+            ) or self._exceeded(stmt.count.mention)):
                 stmt.count.qualifier, stmt.count.max = "more_than", None
         for stmt in self.statements:
             if stmt.parent is not None:
@@ -1528,6 +1679,32 @@ class SentenceReader:
             elif stmt.group == ATTACKERS and (stmt.subset or stmt.additive):
                 # "الحصيلة تشمل المهاجمين" told apart from the count: the flag is on the mention
                 stmt.includes_attacker, stmt.attackers_extra = stmt.subset, stmt.additive
+
+    def _exceeded(self, m: Mention) -> bool:
+        """"تجاوز عدد ضحايا الاشتباكات القبلية في ولاية النيل الأزرق 200 قتيل": the first count
+        after "تجاوز عدد" in the clause is a lower bound."""
+        k = m.tok_start
+        if k is None:
+            return False
+        for p in range(k - 1, max(self.start, k - EXCEED_REACH) - 1, -1):
+            if self.is_punct(p) or (p in self.num_token and self.num_token[p] is not m):
+                return False
+            if "exceed" in self.cue_keys(p):
+                return p + 1 < self.end and bool(self.cue_keys(p + 1) & {"toll", "toll_noun"})
+        return False
+
+    def _revises(self, k: int) -> bool:
+        """An update word followed closely by a toll, a casualty word or a count ("ارتفعت حصيلة",
+        "ليرتفع عدد القتلى", "ارتفعت إلى 17"); "رفع المحتجون صور الناشط" revises nothing."""
+        end = k + 1  # "ارتفعت حصيلة": the second word of a two-word cue is a toll word itself
+        for p in range(end, min(self.end, end + UPDATE_REACH)):
+            if self.is_punct(p):
+                return False
+            if p in self.trigger_at or p in self.num_token or self.cue_keys(p) & {"toll", "toll_noun", "update"}:
+                return True
+            if self.tokens[p].norm in self.lex.single_cues and "stop" in self.lex.single_cues[self.tokens[p].norm]:
+                continue  # "ارتفعت إلى 17"
+        return end >= self.end
 
     def _attempted(self, trig: Trigger) -> bool:
         """"محاولة اغتيال سكريبال", "بمحاولة قتل": an attempt right before the casualty word."""

@@ -411,8 +411,8 @@ def _after_qualifier(tokens: Sequence[Token], k: int, end: int, lex: NumberLexic
     pos = k
     while pos < end and words < 2:
         hits = lex.after.match_at(tokens, pos, end) if _starts(tokens[pos], lex, "after") else []
-        if hits:
-            return hits[0].payload
+        if hits and not (pos > k and tokens[pos - 1].norm in ASIDE_COMMAS and hits[0].prefix_len):
+            return hits[0].payload  # after a comma, "وعلى الأقل" opens a clause of its own
         if tokens[pos].norm in ASIDE_COMMAS and pos + 1 < end:
             pos += 1  # "تسعة مدنيين، على الأقل،": the qualifier set off by a comma
             words = 1
