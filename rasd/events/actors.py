@@ -18,6 +18,7 @@ CIVILIAN_INTER = 7
 
 def assign_actors(view: ArticleView, inc: Incident, country_iso2: str | None) -> None:
     mentions = _actor_mentions(view, inc)
+    mentions = mentions + _crowd_control(view, inc, mentions)
     speaker = _speaking_agent(view, inc, mentions)
     if speaker is not None:
         mentions = [speaker, *mentions]
@@ -109,6 +110,19 @@ def _actor_mentions(view: ArticleView, inc: Incident) -> list[Mention]:
     found = sorted(in_clause or view.in_sentence("actor", inc.sentence), key=lambda m: m.start)
     found = _own(view, inc, found)
     return [m for i, m in enumerate(found) if not _named_later(view, m, found[i + 1 :])]
+
+
+CROWD_TYPES = frozenset({"Protests", "Riots"})
+STATE_INTER = 1
+
+
+def _crowd_control(view: ArticleView, inc: Incident, mentions: list[Mention]) -> list[Mention]:
+    """"اقتحم محتجون مبنى المحافظة ...، قبل أن تتدخل قوات مكافحة الشغب": the state force told in
+    another clause of a protest's or riot's sentence is the side that faced the crowd."""
+    if inc.event_type not in CROWD_TYPES or any(m.value.get("inter") == STATE_INTER for m in mentions):
+        return []
+    return [m for m in view.in_sentence("actor", inc.sentence)
+            if m.value.get("inter") == STATE_INTER and m.start > inc.anchor.start and m not in mentions][:1]
 
 
 OWN_ACTION_REACH = 10  # tokens from "أنها" to the trigger ("أنها نفذت، بالتنسيق مع الحكومة، غارة")

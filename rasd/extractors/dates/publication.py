@@ -60,6 +60,17 @@ def parse_published(published: str | None, timezone: str | None = None) -> date 
     return moment
 
 
+def publication_hour(published: str | None, timezone: str | None = None) -> int | None:
+    """The local hour of publication when ``published`` carries a time (else None)."""
+    moment = _parse_moment((published or "").strip()) if published else None
+    if not isinstance(moment, datetime):
+        return None
+    zone = _zone(timezone)
+    if moment.tzinfo is not None and zone is not None:
+        moment = moment.astimezone(zone)
+    return moment.hour
+
+
 def _parse_moment(text: str) -> date | datetime | None:
     if len(text) == ISO_DATE_LEN:
         try:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from rasd.document import Document
 from rasd.extractors.dates.lexicon import clause_openers, reporting_words
 from rasd.extractors.dates.parse import Expr, parse_tokens
@@ -10,9 +12,12 @@ from rasd.extractors.dates.publication import (
     dateline_expr,
     dateline_publication,
     meta_publication,
+    publication_hour,
 )
 from rasd.extractors.dates.resolve import resolve, to_value
 
+TONIGHT = "tonight"
+NIGHT_ENDS_HOUR = 5  # local hour before which "tonight" is the night that began the day before
 NO_PUBLICATION_WARNING = "dates: no publication date; relative dates are left null"
 LOOK_BACK_TOKENS = 12  # how far back from a date its reporting verb or relative pronoun may be
 CLAUSE_PUNCT = frozenset("،؛;:")
@@ -80,8 +85,14 @@ class DatesStage:
         if pub.date is None and any(not e.background for e in exprs):
             doc.warnings.append(NO_PUBLICATION_WARNING)
         offsets = doc.norm.offsets
+        hour = publication_hour(doc.meta.published, doc.meta.timezone) if pub.source == "meta" else None
         for expr in exprs:
             res = resolve(expr, pub.date)
+            if hour is not None and hour < NIGHT_ENDS_HOUR and expr.key == TONIGHT and res.date is not None:
+                # "الليلة" in an article published at 01:30 is the night that began the day before
+                res.date -= timedelta(days=1)
+                res.first = res.first - timedelta(days=1) if res.first else None
+                res.last = res.last - timedelta(days=1) if res.last else None
             if res.reason is None and pub.source == "dateline" and not expr.dateline:
                 res.confidence *= 0.9
             first = doc.tokens[expr.tok_start]
