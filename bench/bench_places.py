@@ -4,6 +4,8 @@
     python bench/bench_places.py --gold [-v]       # place precision/recall on eval/dev gold
     python bench/bench_places.py --offenders [N]   # places outside the article's focus country,
                                                    # most frequent first (N middleEast articles)
+    python bench/bench_places.py --translit [N] [--news]  # mentions found by transliteration lookup,
+                                                   # with context (N middleEast [+ international] articles)
 """
 
 from __future__ import annotations
@@ -108,7 +110,44 @@ def offenders(limit: int, verbose: bool, top: int = 60) -> int:
     return 0
 
 
+def transliterations(limit: int, categories: frozenset[str] = frozenset({"middleEast"})) -> int:
+    """Every place mention the Latin-spelling lookup adds, with context, for a hand check."""
+    from rasd.document import Document
+    from rasd.extractors.places.stage import PlacesStage
+    from rasd.normalize.normalizer import NormalizeStage
+    from rasd.pipeline import Pipeline
+    from rasd.tokenize.tokens import TokenizeStage
+
+    if not CORPUS.exists():
+        print(f"corpus {CORPUS} absent: skipped")
+        return 0
+    pipeline = Pipeline([NormalizeStage(), TokenizeStage(), PlacesStage()])
+    count = total = added = 0
+    with gzip.open(CORPUS, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            item = json.loads(line)
+            if item.get("category") not in categories:
+                continue
+            if count >= limit:
+                break
+            count += 1
+            doc = pipeline(Document(item["title"] + "\n" + item["text"]))
+            for m in doc.mentions_of("place"):
+                total += 1
+                v = m.value
+                if v.get("match") == "transliteration":
+                    added += 1
+                    context = doc.text[max(0, m.start - 50) : m.end + 30].replace("\n", " ")
+                    print(f"{m.text} -> {v['name']} ({v['iso2']}, id {v['geonameid']})\t{context}")
+    print(f"{count} articles ({', '.join(sorted(categories))}), {total} place mentions, {added} by transliteration")
+    return 0
+
+
 def main() -> int:
+    if "--translit" in sys.argv:
+        rest = [a for a in sys.argv[1:] if a.isdigit()]
+        news = frozenset({"middleEast", "internationalNews"}) if "--news" in sys.argv else frozenset({"middleEast"})
+        return transliterations(int(rest[0]) if rest else 2000, news)
     if "--gold" in sys.argv:
         return gold_check("-v" in sys.argv)
     if "--offenders" in sys.argv:

@@ -15,7 +15,12 @@ if [ ! -x .venv/bin/python ]; then
 fi
 stamp=.venv/.rasd-installed
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
-  .venv/bin/python -m pip install --quiet --upgrade pip
-  .venv/bin/python -m pip install --quiet -e '.[dev]'
+  log=.venv/install.log
+  echo "Installing Rasd and its tools into .venv (log: $log)…" >&2
+  if ! { .venv/bin/python -m pip install --upgrade pip && .venv/bin/python -m pip install -e '.[dev]'; } >"$log" 2>&1; then
+    tail -n 40 "$log" >&2
+    echo "Installation failed; the full log is $log" >&2
+    exit 1
+  fi
   touch "$stamp"
 fi

@@ -29,6 +29,7 @@ def attach_all(view: ArticleView, incidents: list[Incident]) -> None:
     previous: Incident | None = None
     for inc in incidents:
         inc.place, inc.place_how = pick_place(view, inc, previous)
+        inc.place = _announced_at(view, inc) or inc.place
         inc.date = pick_date(view, inc, previous)
         inc.sources = _sources(view, inc)
         inc.context = _context(view, inc)
@@ -120,6 +121,18 @@ def pick_place(view: ArticleView, inc: Incident, previous: Incident | None) -> t
         if earlier:
             return _best(view, earlier, inc), "discourse"
     return None, "none"
+
+
+def _announced_at(view: ArticleView, inc: Incident) -> Mention | None:
+    """"أعلنت الحركتان الانضمام إلى القتال ... وقال مناوي في مؤتمر صحفي في مدينة بورتسودان": an
+    agreement, a group's change or a new base told with no place or only its country takes the
+    first town of the next sentence (in that country) - where it was announced or concluded."""
+    if (inc.sub_event_type not in T.STANDALONE_STRATEGIC or inc.sentence + 1 >= len(view.doc.sentences)
+            or (inc.place is not None and inc.place.value.get("kind") != "country")):
+        return None
+    towns = [p for p in _domestic_first(view, _incident_places(view, inc.sentence + 1))
+             if _town(p) and (inc.place is None or _inside(p, inc.place))]
+    return min(towns, key=lambda p: p.start) if towns else None
 
 
 DIRECTION_REACH = 4  # tokens between "X" and "east of Y"

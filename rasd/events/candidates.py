@@ -40,6 +40,8 @@ def build_candidates(view: ArticleView) -> tuple[list[Incident], list[NonEvent]]
     for trig in sorted(view.doc.mentions_of("trigger"), key=lambda m: m.start):
         a, b = view.tok_range(trig)
         verdict = _guard_verdict(trig) or governing_cue(view, a, b) or period_of_fighting(view, trig)
+        if verdict is not None and _announced(trig, verdict):
+            verdict = None
         if verdict is not None and verdict.hard:
             non_events.append(NonEvent(trig, verdict))
             continue
@@ -90,6 +92,19 @@ def _distinct_towns(view: ArticleView, a: int, b: int) -> bool:
 GUARD_REASON = {"sport": "sport", "accident": "accident", "court": "court", "metaphor": "non_conflict",
                 "cyber": "non_conflict", "politics": "non_conflict", "test": "non_conflict",
                 "disaster": "disaster"}
+
+
+BARE_STATEMENT_PRIORITY = 2
+
+
+def _announced(trig: Mention, verdict: Verdict) -> bool:
+    """"أعلنت الجماعة في بيان حل نفسها", "أعلن الطرفان في بيان التوصل إلى اتفاق": for an agreement,
+    a group's change or a base set up, the announcement is the event. Only the bare statement word
+    yields; calls, threats, future, denials and conditionals ("طالبت بحل", "ستحل", "نفت حل") win
+    over it by priority and still suppress."""
+    return (verdict.reason == "statement" and not verdict.hard
+            and getattr(verdict.cue.payload, "priority", 0) >= BARE_STATEMENT_PRIORITY
+            and trig.value.get("sub_event_type") in T.STANDALONE_STRATEGIC)
 
 
 def _guard_verdict(trig: Mention) -> Verdict | None:

@@ -28,6 +28,11 @@ def _absorb(into: Incident, other: Incident) -> None:
         into.event_type, into.sub_event_type = T.RIOTS, T.VIOLENT_DEMONSTRATION
         into.anchor_kind = "strong"
         return
+    if {into.sub_event_type, other.sub_event_type} == {"Peaceful protest", T.VIOLENT_DEMONSTRATION}:
+        # "اشتباكات بين المحتجين وقوات الأمن": protesters in a clash are a violent demonstration
+        into.event_type, into.sub_event_type = T.RIOTS, T.VIOLENT_DEMONSTRATION
+        into.anchor_kind = "strong" if "strong" in (into.anchor_kind, other.anchor_kind) else into.anchor_kind
+        return
     if other.anchor_kind == "strong" and into.anchor_kind == "weak" and into.event_type in (None, other.event_type):
         into.anchor_kind = "strong"  # a strong word settles what a weak or untyped word left open
     for override, beaten in ((T.NON_VIOLENT_TRANSFER, T.TERRITORIAL), (T.DISRUPTED, T.REMOTE_SUBS),

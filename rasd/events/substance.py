@@ -9,6 +9,9 @@ from rasd.events.incident import Incident
 
 CONFLICT_GROUPS = ARMED_GROUPS | {"civilians", "protesters", "journalists", "medics", "prisoners", "detainees"}
 ARMED_INTERS = frozenset({1, 2, 3, 4, 8})
+# strong strategic anchors whose specifics may come from the sentences before them; not
+# agreements, which later sentences mostly retell ("ستلتزم الحركة بالتهدئة" after the truce)
+FOLLOW_ON_STRATEGIC = (T.STANDALONE_STRATEGIC - {"Agreement"}) | {T.DISRUPTED, T.ARRESTS}
 
 
 def _conflict_deaths(inc: Incident) -> bool:
@@ -29,7 +32,13 @@ def is_located(inc: Incident) -> bool:
     if any(point(c) is not None for c in inc.casualties
            if is_incident_toll(c) and c.value.get("type") in ("killed", "injured", "killed_or_injured")):
         return True
-    return inc.place is not None and inc.place.value.get("kind") != "country"
+    if inc.place is None:
+        return False
+    # an agreement, a group's change or a new base is often told only with its country and who
+    # made it (geo precision 3); a statement about the conflict is not one of these
+    if inc.place.value.get("kind") != "country":
+        return True
+    return inc.sub_event_type in T.STANDALONE_STRATEGIC and bool(inc.actors)
 
 
 def is_substantive(inc: Incident) -> bool:
@@ -45,6 +54,10 @@ def is_substantive(inc: Incident) -> bool:
         return town and inc.date_own and inc.sub_event_type not in T.TERRITORIAL
     if inc.sub_event_type in T.TERRITORIAL and not inc.actors:
         return False  # a change of territory is told with who took it
+    if inc.sub_event_type in FOLLOW_ON_STRATEGIC:
+        # "وأعلنت الجماعة حل نفسها", "وعثرت قوة على مخبأ": told in a follow-on sentence, the
+        # development takes its day or place from earlier in the article
+        return inc.date_own or inc.place_own or bool(inc.actors)
     # A strong trigger with no place or date of its own is a generic mention ("the areas of
     # confrontation", "the right to protest"), not an incident report.
     return inc.date_own or (inc.place_own and bool(inc.actors))

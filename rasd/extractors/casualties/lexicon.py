@@ -61,6 +61,7 @@ class CasualtyLexicon:
     verb_prefixes: frozenset[str]  # clitics a verb can carry (و, ف and their combination)
     accusative: str  # the ending of an indefinite accusative noun ("عسكريا"), a count's singular noun
     preposition_clitics: frozenset[str]  # "ب" of "بغارة": a means, not an object, after a verb
+    nominative_plural: str  # "غاضبون": the ending of a nominative masculine plural (a subject's adjective)
     feminine: str  # the (normalized) ending of a feminine noun, which shows no accusative ("طفلة")
 
 
@@ -105,5 +106,6 @@ def casualty_lexicon() -> CasualtyLexicon:
         verb_prefixes=frozenset(p for p, keys in single.items() if "verb_prefix" in keys),
         accusative=next(p for p, keys in single.items() if "accusative_ending" in keys),
         feminine=next(p for p, keys in single.items() if "feminine_ending" in keys),
+        nominative_plural=next(p for p, keys in single.items() if "nominative_plural_ending" in keys),
         preposition_clitics=frozenset(p for p, keys in single.items() if "preposition_clitic" in keys),
     )

@@ -75,6 +75,7 @@ WAR_WINDOW = 8
 DENIAL_WINDOW = 4
 VSO_WINDOW = 8  # words of a subject phrase (and a place or means) before a verb's object
 FAR_SUBJECT_WINDOW = 14  # "أن شرطيا كان يحرس مدخل السوق ... قتل"
+QUALIFIER_SKIP = 2  # plain words qualifying a victim before "و" + the next victim
 COMPANION_SKIP = 6  # words qualifying a victim before "واثنان من مرافقيه"
 NEGATION_BEFORE = 2
 HASHTAG_MARKS = frozenset("#_")  # "#ميليشيات_الحوثي": scraped hashtags inside a phrase
@@ -627,6 +628,11 @@ class SentenceReader:
                 if m is not None and not self._conj_before_count(trig.end, m):
                     stmt = Statement(trig.type, trig, self._count_of(m))
                     self._add(self._with_group(stmt, after=stmt.count.tok_end))
+                elif m is None and trig.end < self.end and self._others_plural(trig.end):
+                    # "وفقد آخرون": others, three or more, of the previous count's group
+                    stmt = Statement(trig.type, trig, Count(BARE_PLURAL_MIN, None, "some", None, None, None),
+                                     confidence=0.55)
+                    self._add(self._with_group(stmt, after=trig.end))
             elif trig.pattern in (VERB, VERBAL, FRAME):
                 self._read_verb(trig)
             elif trig.pattern in (PLURAL, SINGULAR):
@@ -634,8 +640,15 @@ class SentenceReader:
             elif trig.pattern == PRONOUN:
                 self._add(Statement(trig.type, trig, Count(1, 1, "exact"), confidence=0.75))  # "مقتله"
 
+    def _others_plural(self, k: int) -> bool:
+        group = self.groups.get(k)
+        return (group is not None and group[0].group == OTHER_GROUP and group[0].number == PL
+                and any(not s.subset for s in self.statements))
+
     def _read_verb(self, trig: Trigger) -> None:
         stmt = Statement(trig.type, trig, Count(None, None, None))
+        if self._died_of_wounds(stmt):
+            return
         if self._may_combine(trig):
             self._combine_following(stmt)
         scan_from = stmt.trigger_end or trig.end
@@ -650,7 +663,10 @@ class SentenceReader:
                     self._plural_entry(found[2]) or self._agent_entry(found[2])):
                 # "قتل انتحاري يرتدي حزاما ناسفا 14 مصليا": the attacker was the subject
                 # "قتل مسلحون يستقلون دراجات نارية 11 قرويا": the plural was the subject
-                found = self._vso_object(scan_from, prepositions=False) or found
+                obj = self._vso_object(scan_from, prepositions=False)
+                if obj is None and self._plural_entry(found[2]) and self._unread_object(found[1], found[2]):
+                    return  # "قتل شبان غاضبون لصا": the plural is the subject of an object not read
+                found = obj or found
         if found is not None:
             kind, k, payload = found
             if kind == "count" and self._with_before(k) and trig.pattern == VERB:
@@ -690,6 +706,21 @@ class SentenceReader:
             self._relative_subject(stmt)
         if stmt not in self.statements:
             self._named_with_companion(stmt)
+
+    def _died_of_wounds(self, stmt: Statement) -> bool:
+        """"وتوفي جريح متأثرا بإصابته": a wounded person named as the subject of a verb of dying
+        is one (two for a dual) killed, not injured."""
+        trig = stmt.trigger
+        noun = self.trigger_at.get(trig.end) if trig.end < self.end else None
+        if (stmt.type != KILLED or trig.pattern != VERB or noun is None or noun.used or noun.type != INJURED
+                or noun.pattern not in (SINGULAR, DUAL, COUNTED) or noun.end - noun.start != 1):
+            return False
+        size = 2 if noun.pattern == DUAL else 1
+        noun.used = True
+        stmt.count = Count(size, size, "exact", None, noun.start, noun.end)
+        stmt.confidence = 0.7
+        self._add(stmt)
+        return True
 
     def _named_with_companion(self, stmt: Statement) -> None:
         """"مصرع عمدة البلدة وسائقه": a companion after the words that follow the casualty word
@@ -989,13 +1020,14 @@ class SentenceReader:
             m = self.num_at.get(p)
             if m is not None:
                 if (id(m) in self.claimed or self._conj_before_count(p, m) or m.tok_end is None
-                        or (self._group_at(m.tok_end) is None and not m.value.get("dual"))):
-                    return None
+                        or (self._group_at(m.tok_end) is None and not m.value.get("dual")
+                            and not (m.value.get("max") in (1, 2) and self._noun_ends_at(p)))):
+                    return None  # "قياديين اثنين": one and two follow their noun
                 return "count", p, m
             tok = self.tokens[p]
             keys = self.cue_keys(p)
             if (tok.kind != "word" or p in self.trigger_at or p in self.num_token or tok.norm == self.lex.conj
-                    or ("stop" in keys and not (prepositions and keys & {"np_prep", "time"}))
+                    or ("stop" in keys and not (prepositions and keys & {"np_prep", "time", "vso_prep"}))
                     or keys & {"subset", "additive", "agent", "relative", "from", "between", "with", "conj"}):
                 return None
             group = self.groups.get(p)
@@ -1008,6 +1040,23 @@ class SentenceReader:
                 p += 1
             words += 1
         return None
+
+    def _unread_object(self, k: int, group: object) -> bool:
+        """After a plural subject and its adjective, an indefinite accusative word: the verb has
+        an object of its own ("قتل شبان غاضبون لصا")."""
+        if not isinstance(group, tuple):
+            return False
+        p = group[1]
+        if not (p < self.end and self._adjective_at(p) and self.tokens[p].norm.endswith(self.lex.nominative_plural)):
+            return False  # the subject's own adjective ("غاضبون") says it is a subject, not "لاجئين ميدانيا"
+        p += 1
+        if p >= self.end or not self._adjective_at(p) or self._definite(p):
+            return False
+        return self.tokens[p].norm.endswith(self.lex.accusative)
+
+    def _noun_ends_at(self, k: int) -> bool:
+        return any(g in self.groups and self.groups[g][1] == k and self.groups[g][0].number != ORG
+                   for g in range(max(self.start, k - 2), k))
 
     def _object_form(self, p: int, group: tuple[GroupEntry, int]) -> bool:
         """A one- or two-person noun in the accusative: "رجلا", "شرطيا", "رجلين"."""
@@ -1283,7 +1332,9 @@ class SentenceReader:
             for s in range(max(self.start, g - 3), g):
                 group = self.groups.get(s)
                 if group is not None and group[1] == g and group[0].number != ORG:
-                    stmt.group, stmt.group_span = self._group_key(group[0]), (s, g)
+                    # "قياديين اثنين في تنظيم الشباب": the body after the number
+                    stmt.group = self._refined((group[0], count.tok_end or g), s)[0]
+                    stmt.group_span = (s, g)
                     break
         return stmt
 
@@ -1422,7 +1473,8 @@ class SentenceReader:
         current = stmt
         while True:
             _, end = current.tok_span()
-            nxt = self._coordinated_item(end)
+            # "معظمهم من النساء والأطفال": a subset of unsaid size goes on with plural nouns
+            nxt = self._coordinated_item(end, bare_plural=subset and current.count.min is None)
             if nxt is None:
                 return
             count, group, gspan = nxt
@@ -1439,13 +1491,16 @@ class SentenceReader:
             self._add(item)
             current = item
 
-    def _coordinated_item(self, k: int) -> tuple[Count, str | None, tuple[int, int]] | None:
+    def _coordinated_item(self, k: int, bare_plural: bool = False
+                          ) -> tuple[Count, str | None, tuple[int, int]] | None:
         if k >= self.end:
             return None
-        if self._adjective_at(k):
-            k += 1  # "قائد ميداني وثلاثة من مرافقيه"
-            if k >= self.end:
-                return None
+        skipped = 0
+        while skipped < QUALIFIER_SKIP and k < self.end and self._adjective_at(k):
+            k += 1  # "قائد ميداني وثلاثة من مرافقيه", "ضابط برتبة رائد وثلاثة جنود"
+            skipped += 1
+        if k >= self.end:
+            return None
         if self.is_punct(k) and k + 1 < self.end and self._counted_from_item(k + 1):
             k += 1  # "قتل خمسة عناصر من قوات النظام، واثنان من مقاتلي الهيئة"
         joined, p = self.is_conj_joined(k)
@@ -1488,6 +1543,8 @@ class SentenceReader:
         elif entry.number == PL and "companion" in self.cue_keys(p):
             count = Count(BARE_PLURAL_MIN, None, "some", None, p, gend)  # "مقتله ومرافقيه"
             return count, None, (p, gend)
+        elif entry.number == PL and bare_plural:
+            count = Count(None, None, None, None, p, gend)
         else:
             return None
         return count, self._group_key(entry), (p, gend)

@@ -41,6 +41,7 @@ AT_LEAST = "at_least"
 MORE_THAN = "more_than"
 LESS_THAN = "less_than"
 UP_TO = "up_to"
+ID_UNIT = "id"  # "القرار 2254", "الطريق 5": a number naming a thing
 ASIDE_COMMAS = frozenset("\u060c,")  # Arabic and Latin commas around "، على الأقل،"
 CARDINAL_KINDS = frozenset({UNIT, TEN, HUNDRED, HUNDRED_MULT, SCALE, SCALE_DUAL, SCALE_PLURAL})
 SCALE_KINDS = frozenset({SCALE, SCALE_PLURAL})
@@ -478,8 +479,9 @@ def _unit(tokens: Sequence[Token], qty: Quantity, card: Cardinal, end: int, lex:
         prev = tokens[i - 1]
         for form in prev.forms:
             cue = lex.unit_before.get(form)
-            if cue is not None and (not cue.year_only or is_year):
-                return cue.unit
+            if cue is not None and (not cue.year_only or is_year) and not (
+                    cue.unit == ID_UNIT and not card.digits and k < end and _forms_in(tokens[k], count_nouns())):
+                return cue.unit  # "الطريق 5" is a road; "على جانب الطريق ثلاثة جنود" is a count
     if is_year and not (k < end and _forms_in(tokens[k], count_nouns())):
         return "year"
     return None

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from rasd.document import Document, Token
+from rasd.extractors.places import translit
 from rasd.extractors.places.cues import Cue, Cues, load_cues, nisba_country
 from rasd.extractors.places.gazetteer import Gazetteer, Place, capitals, countries, load_gazetteer
 from rasd.match import Match, PhraseMatcher
@@ -318,7 +319,17 @@ def choose(places: list[Place], ctx: Context, focus: Counter[str]) -> Place | No
     pool = pool or places
     if ctx.cue is not None and ctx.cue.role == "type" and ctx.cue.kinds:
         pool = [p for p in pool if _kind_fits(p, ctx.cue)] or pool
-    return max(pool, key=score) if pool else None
+    best = max(pool, key=score) if pool else None
+    if best is not None and best.kind == "city" and _region_cue(ctx.cue) and (
+            not focus or focus.get(best.iso2, 0) > 0):  # "بمنطقه بغداد" in a Darfur story: a local area
+        # "منطقه تاهوا"، "اقليم تاهوا": the region named after its seat, not the town
+        return next((p for p in pool if p.kind == "admin1" and p.iso2 == best.iso2), best)
+    return best
+
+
+def _region_cue(cue: Cue | None) -> bool:
+    """An area or province word (منطقه، اقليم، ولايه), not a settlement word (مدينه، بلده)."""
+    return cue is not None and cue.role == "type" and (not cue.kinds or "admin1" in cue.kinds)
 
 
 def far_away(place: Place, focus: Counter[str], min_votes: int = MIN_FOCUS_VOTES) -> bool:
@@ -451,10 +462,106 @@ def geoparse(doc: Document) -> list[Resolved]:
             continue
         out.append(Resolved(place, m, ctx, _confidence(place, ctx, m)))
         free = max(m.tok_end, ctx.post_end or 0)
+    out = _transliterated(doc, out, focus, cues, scanned)
+    spelled = {r.match.tok_start for r in out if r.place.source == translit.SOURCE}
+    area_cues = [c for c in area_cues if c + 1 not in spelled]  # "منطقه بن قردان": Ben Gardane itself
     out = _streets_and_districts(doc, out, cues, street_names, sorted({*scanned.street_cues, *area_cues}),
                                  frozenset(area_cues))
     _mark_descriptors(out, doc)
     return out
+
+
+TRANSLIT_CONFIDENCE = 0.6
+TRANSLIT_WORDS = (2, 1)  # "سبين بولدك" before "سبين"
+
+
+def _transliterated(doc: Document, out: list[Resolved], focus: Counter[str], cues: Cues,
+                    scanned: Scan) -> list[Resolved]:
+    """Names after a place cue that only the Latin spelling of a focus-country place explains.
+
+    "بلدة كتم" in a Darfur story is Kutum (GeoNames has no Arabic name for it), not Kitim, Jordan.
+    """
+    main = top_focus(focus)
+    if main is None:
+        return out
+    tokens = doc.tokens
+    result: list[Resolved] = []
+    for res in out:  # a small namesake abroad loses to the focus country's Latin-only place
+        place = res.place
+        if (place.source == "geonames" and place.kind == "city" and focus.get(place.iso2, 0) == 0
+                and not _famous(place) and place.population < BIG_CITY):
+            alt = translit.lookup(res.match.phrase, _country_after(out, doc, res.match.tok_end) or main)
+            if alt is not None:
+                res = Resolved(alt, res.match, res.context, TRANSLIT_CONFIDENCE)
+        result.append(res)
+    covered = {k for res in result for k in range(res.match.tok_start, res.match.tok_end)}
+    for tok in tokens:
+        if tok.kind != "word" or tok.index + 1 in covered:
+            continue
+        cue = _cue_at(tokens, tok.index, 0, cues)
+        if cue is None or not (cue.role == "direction" or cue.word in translit.load_letters().cue_words):
+            continue
+        hi = doc.sentences[tok.sentence].tok_end
+        found = _translit_after(doc, tok.index + 1, hi, cue, main, cues, scanned, result)
+        if found is not None:
+            place, m = found
+            result.append(Resolved(place, m, Context(cue=cue, cue_start=tok.index), TRANSLIT_CONFIDENCE))
+            covered.update(range(m.tok_start, m.tok_end))
+    result.sort(key=lambda r: r.match.tok_start)
+    return result
+
+
+def _country_after(out: list[Resolved], doc: Document, end: int) -> str | None:
+    """"منطقه قنديل شمالي العراق": a country or division named right after places the name there."""
+    tokens = doc.tokens
+    sentence = tokens[end - 1].sentence
+    cues = load_cues()
+    for res in out:
+        k = res.match.tok_start
+        if not (end <= k <= end + COUNTRY_AFTER and res.place.kind in {"country", "admin1"}
+                and tokens[k].sentence == sentence):
+            continue
+        # only when it places the name: right after it, or after a direction, type word or "في"
+        # ("على الحدود مع الكاميرون" names a neighbour)
+        before = cues.cue(tokens[k - 1].forms) if k > end and tokens[k - 1].kind == "word" else None
+        if k == end or res.match.prefix_len or (before is not None and before.role in PLACING_ROLES):
+            return res.place.iso2
+    return None
+
+
+PLACING_ROLES = frozenset({"direction", "type", "locative"})
+
+
+ADMIN_SEAT = 10_000  # a province named after its seat: the seat is a town, not a village
+COUNTRY_AFTER = 4  # tokens: "X شمالي العراق"، "X بولايه قندهار"، "X في محافظه انطاليا"
+
+
+def _translit_after(doc: Document, start: int, hi: int, cue: Cue, main: str, cues: Cues,
+                    scanned: Scan, out: list[Resolved]) -> tuple[Place, Match] | None:
+    tokens = doc.tokens
+    for n in TRANSLIT_WORDS:
+        end = start + n
+        if end > hi or not all(_translit_word(tokens[k], k == start, cue, cues, scanned) for k in range(start, end)):
+            continue
+        phrase = " ".join(tokens[k].norm for k in range(start, end))
+        place = translit.lookup(phrase, _country_after(out, doc, end) or main)
+        if place is not None and _admin_cue(cue) and place.population < ADMIN_SEAT:
+            return None  # "ولايه مانيبور" is the state, not the village Manipura
+        if place is not None:
+            return place, Match(start, end, phrase, (), True, 0)
+    return None
+
+
+def _translit_word(tok: Token, first: bool, cue: Cue, cues: Cues, scanned: Scan) -> bool:
+    """A word that may be an unknown name: no cue, common word, country adjective or agreeing adjective."""
+    if tok.kind != "word" or tok.index in scanned.blocked or cues.cue(tok.forms) is not None:
+        return False
+    if any(f in cues.ambiguous or f in cues.nisba_forms for f in tok.forms):
+        return False
+    feminine = cues.clitics.get("clitic_feminine", "")
+    # "منطقه سكنيه"، "قريه صغيره": an indefinite feminine adjective agreeing with the cue noun
+    return not (first and feminine and cue.word.endswith(feminine) and tok.norm.endswith(feminine)
+                and not tok.norm.startswith(ARTICLE))
 
 
 def _others(focus: Counter[str], place: Place, m: Match, scanned: Scan, gaz: Gazetteer) -> Counter[str]:
@@ -682,6 +789,8 @@ def precision_and_relation(res: Resolved) -> tuple[int, str | None]:
     base = 3 if place.kind in {"country", "admin1", "natural"} else 2 if place.kind == "region" else 1
     if ctx.reference:
         return base, None if ctx.parent else "distance"
+    if place.source == translit.SOURCE and _admin_cue(ctx.cue):
+        return 3, None  # "اقليم ساريبول": the province, located at its namesake town
     cue = ctx.outer or ctx.cue
     if cue is None or cue.role in {"type", "street"}:
         return base, None
@@ -694,6 +803,10 @@ def precision_and_relation(res: Resolved) -> tuple[int, str | None]:
     if relation == "centre":
         precision = base
     return precision, relation
+
+
+def _admin_cue(cue: Cue | None) -> bool:
+    return cue is not None and cue.role == "type" and bool(cue.kinds) and cue.kinds <= ADMIN_KINDS | {"region"}
 
 
 def mention_value(res: Resolved, doc: Document) -> dict[str, object]:
@@ -710,7 +823,7 @@ def mention_value(res: Resolved, doc: Document) -> dict[str, object]:
     if kind == "natural" and place.kind != "natural":
         located = place
     district = res.district or (place.name if place.kind == "district" else None)
-    return {
+    value: dict[str, object] = {
         "name": located.name,
         "name_ar": doc.text[slice(*match_span(doc.tokens, res.match, doc.norm.offsets))],
         "geonameid": located.geonameid if located.kind != "country" else (
@@ -730,3 +843,6 @@ def mention_value(res: Resolved, doc: Document) -> dict[str, object]:
         "district": district,
         "is_reference": res.context.reference,
     }
+    if place.source == translit.SOURCE:
+        value["match"] = "transliteration"
+    return value
