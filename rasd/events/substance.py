@@ -26,6 +26,22 @@ def _conflict_deaths(inc: Incident) -> bool:
     return any(s.inter in ARMED_INTERS for s in inc.actors)
 
 
+# "مواجهات" are as often stone-throwing youths facing troops as a fight between armed sides
+AMBIGUOUS_FIGHTING = frozenset({"confrontations"})
+
+
+def _battle_without_sides(inc: Incident) -> bool:
+    """"قتل العشرات بينهم أطفال في عمليات عسكرية بالغوطة": a weak fighting word ("military
+    operations", "the confrontation") or "confrontations" with no side named and no armed victim
+    is no battle - who fought whom, or whether anyone did, is unknown (ACLED codes no clash
+    without its sides)."""
+    if inc.event_type != T.BATTLES or inc.actors:
+        return False
+    if inc.anchor_kind != "weak" and any(t.value.get("key") not in AMBIGUOUS_FIGHTING for t in inc.triggers):
+        return False
+    return not any(c.value.get("group") in ARMED_GROUPS for c in inc.casualties)
+
+
 def is_located(inc: Incident) -> bool:
     """Checked once retellings are merged: an incident with no toll needs a place finer than a
     country - otherwise it is a statement about the conflict, not a report of an incident."""
@@ -47,6 +63,8 @@ def is_substantive(inc: Incident) -> bool:
         return False
     if inc.anchor_kind == "casualty":
         return _conflict_deaths(inc)
+    if _battle_without_sides(inc):
+        return False
     if any(point(c) is not None for c in inc.casualties if is_incident_toll(c)):
         return True
     town = inc.place_own and inc.place is not None and inc.place.value.get("kind") in ("city", "district")

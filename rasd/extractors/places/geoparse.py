@@ -321,7 +321,7 @@ def choose(places: list[Place], ctx: Context, focus: Counter[str]) -> Place | No
         pool = [p for p in pool if _kind_fits(p, ctx.cue)] or pool
     best = max(pool, key=score) if pool else None
     if best is not None and best.kind == "city" and _region_cue(ctx.cue) and (
-            not focus or focus.get(best.iso2, 0) > 0):  # "بمنطقه بغداد" in a Darfur story: a local area
+            not focus or best.iso2 in _top_countries(focus)):  # "بمنطقه بغداد" in a Darfur story: a local area
         # "منطقه تاهوا"، "اقليم تاهوا": the region named after its seat, not the town
         return next((p for p in pool if p.kind == "admin1" and p.iso2 == best.iso2), best)
     return best
@@ -481,34 +481,56 @@ def _transliterated(doc: Document, out: list[Resolved], focus: Counter[str], cue
 
     "بلدة كتم" in a Darfur story is Kutum (GeoNames has no Arabic name for it), not Kitim, Jordan.
     """
-    main = top_focus(focus)
-    if main is None:
-        return out
+    # the main country (or those tied for it): a minor one (Iran in a Yemen story) is not enough
+    countries_in_play = sorted(_top_countries(focus) & countries().keys())
     tokens = doc.tokens
     result: list[Resolved] = []
     for res in out:  # a small namesake abroad loses to the focus country's Latin-only place
         place = res.place
-        if (place.source == "geonames" and place.kind == "city" and focus.get(place.iso2, 0) == 0
-                and not _famous(place) and place.population < BIG_CITY):
-            alt = translit.lookup(res.match.phrase, _country_after(out, doc, res.match.tok_end) or main)
+        if (countries_in_play and place.source == "geonames" and place.kind == "city"
+                and focus.get(place.iso2, 0) == 0 and not _famous(place) and place.population < BIG_CITY):
+            alt = _translit_lookup(res.match.phrase, _country_after(out, doc, res.match.tok_end), countries_in_play)
             if alt is not None:
                 res = Resolved(alt, res.match, res.context, TRANSLIT_CONFIDENCE)
         result.append(res)
     covered = {k for res in result for k in range(res.match.tok_start, res.match.tok_end)}
+    triggers = _translit_triggers()
     for tok in tokens:
-        if tok.kind != "word" or tok.index + 1 in covered:
+        if tok.kind != "word" or triggers.isdisjoint(tok.forms) or tok.index + 1 in covered:
             continue
         cue = _cue_at(tokens, tok.index, 0, cues)
-        if cue is None or not (cue.role == "direction" or cue.word in translit.load_letters().cue_words):
+        if cue is None or not (cue.role == "direction" or cue.word in triggers):
             continue
         hi = doc.sentences[tok.sentence].tok_end
-        found = _translit_after(doc, tok.index + 1, hi, cue, main, cues, scanned, result)
+        found = _translit_after(doc, tok.index + 1, hi, cue, countries_in_play, cues, scanned, result)
         if found is not None:
             place, m = found
-            result.append(Resolved(place, m, Context(cue=cue, cue_start=tok.index), TRANSLIT_CONFIDENCE))
+            ctx = Context(cue=cue, cue_start=tok.index)
+            outer = _cue_at(tokens, tok.index - 1, doc.sentences[tok.sentence].tok_start, cues)
+            if cue.role == "type" and outer is not None and outer.role in {"relation", "direction"}:
+                ctx.outer = outer  # "قرب بلدة X"
+            result.append(Resolved(place, m, ctx, TRANSLIT_CONFIDENCE))
             covered.update(range(m.tok_start, m.tok_end))
     result.sort(key=lambda r: r.match.tok_start)
     return result
+
+
+@cache
+def _translit_triggers() -> frozenset[str]:
+    """Settlement and division words (translit_cues.tsv) and direction words."""
+    directions = {w for w, c in load_cues().single.items() if c.role == "direction"}
+    return translit.load_letters().cue_words | directions
+
+
+def _translit_lookup(phrase: str, placed_in: str | None, in_play: list[str]) -> Place | None:
+    """The country a following name places it in decides; else the article's countries, main first."""
+    if placed_in is not None:
+        return translit.lookup(phrase, placed_in)
+    for iso2 in in_play:
+        place = translit.lookup(phrase, iso2)
+        if place is not None:
+            return place
+    return None
 
 
 def _country_after(out: list[Resolved], doc: Document, end: int) -> str | None:
@@ -530,13 +552,12 @@ def _country_after(out: list[Resolved], doc: Document, end: int) -> str | None:
 
 
 PLACING_ROLES = frozenset({"direction", "type", "locative"})
-
-
 ADMIN_SEAT = 10_000  # a province named after its seat: the seat is a town, not a village
 COUNTRY_AFTER = 4  # tokens: "X شمالي العراق"، "X بولايه قندهار"، "X في محافظه انطاليا"
+MIN_FEMININE_NAME = 4  # consonants: "كبكابيه" is a town, "سكنيه"، "عسكريه" are adjectives
 
 
-def _translit_after(doc: Document, start: int, hi: int, cue: Cue, main: str, cues: Cues,
+def _translit_after(doc: Document, start: int, hi: int, cue: Cue, in_play: list[str], cues: Cues,
                     scanned: Scan, out: list[Resolved]) -> tuple[Place, Match] | None:
     tokens = doc.tokens
     for n in TRANSLIT_WORDS:
@@ -544,7 +565,7 @@ def _translit_after(doc: Document, start: int, hi: int, cue: Cue, main: str, cue
         if end > hi or not all(_translit_word(tokens[k], k == start, cue, cues, scanned) for k in range(start, end)):
             continue
         phrase = " ".join(tokens[k].norm for k in range(start, end))
-        place = translit.lookup(phrase, _country_after(out, doc, end) or main)
+        place = _translit_lookup(phrase, _country_after(out, doc, end), in_play)
         if place is not None and _admin_cue(cue) and place.population < ADMIN_SEAT:
             return None  # "ولايه مانيبور" is the state, not the village Manipura
         if place is not None:
@@ -554,14 +575,22 @@ def _translit_after(doc: Document, start: int, hi: int, cue: Cue, main: str, cue
 
 def _translit_word(tok: Token, first: bool, cue: Cue, cues: Cues, scanned: Scan) -> bool:
     """A word that may be an unknown name: no cue, common word, country adjective or agreeing adjective."""
-    if tok.kind != "word" or tok.index in scanned.blocked or cues.cue(tok.forms) is not None:
+    if tok.kind != "word" or tok.index in scanned.blocked:
+        return False
+    word_cue = cues.cue(tok.forms)
+    if word_cue is not None and word_cue.role != "name_head":  # "ابو جبيهه" is a name
         return False
     if any(f in cues.ambiguous or f in cues.nisba_forms for f in tok.forms):
         return False
     feminine = cues.clitics.get("clitic_feminine", "")
-    # "منطقه سكنيه"، "قريه صغيره": an indefinite feminine adjective agreeing with the cue noun
-    return not (first and feminine and cue.word.endswith(feminine) and tok.norm.endswith(feminine)
-                and not tok.norm.startswith(ARTICLE))
+    if not (first and feminine and cue.word.endswith(feminine) and tok.norm.endswith(feminine)
+            and not tok.norm.startswith(ARTICLE)):
+        return True
+    # "منطقه سكنيه"، "قريه صغيره": an indefinite feminine word after a feminine cue is an adjective,
+    # unless it is long and no participle (م…)
+    spelling = translit.arabic_spelling(tok.norm)
+    return (spelling is not None and len(spelling.consonants) >= MIN_FEMININE_NAME
+            and not tok.norm.startswith(cues.clitics["clitic_participle"]))
 
 
 def _others(focus: Counter[str], place: Place, m: Match, scanned: Scan, gaz: Gazetteer) -> Counter[str]:

@@ -1,10 +1,11 @@
 """Extend the gazetteer from full GeoNames dumps (allCountries.txt or a country file such as
 LY.txt, plus optionally alternateNamesV2.txt), so that every village with an Arabic name is found.
 
-Only populated places (feature class P) with at least one Arabic name are kept: names in the
-``ar`` language from the alternate-names file, or Arabic-script names in the dump's own
-alternatenames column. The result is written in the embedded gazetteer's format to the user
-gazetteer folder, where ``load_gazetteer`` merges it.
+Only populated places (feature class P) are kept. Those with at least one Arabic name (names in
+the ``ar`` language from the alternate-names file, or Arabic-script names in the dump's own
+alternatenames column) are written in the embedded gazetteer's format to the user gazetteer
+folder, where ``load_gazetteer`` merges them. Those without one go, with their Latin skeleton,
+to ``<name>.latin.gz`` next to it, for the transliteration lookup (``translit.py``).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from rasd.extractors.places.gazetteer import COLUMNS, user_gazetteer_dir
+from rasd.extractors.places.translit import LATIN_COLUMNS, USER_LATIN_SUFFIX, latin_skeleton
 from rasd.normalize import normalize_phrase
 
 ARABIC_NAME = re.compile(r"^[\u0621-\u064a ]+$")
@@ -66,6 +68,7 @@ def import_geonames(
     """Write an extension file from a GeoNames dump; returns (path, places written)."""
     extra = read_alternate_names(alternate_names) if alternate_names else {}
     rows: list[str] = []
+    latin: list[str] = []
     for lineno, line in enumerate(_open_lines(dump), 1):
         cells = line.rstrip("\n").split("\t")
         if len(cells) < GEONAMES_FIELDS:
@@ -81,9 +84,10 @@ def import_geonames(
             norm = _arabic(alt) if alt else None
             if norm and norm not in names:
                 names.append(norm)
-        if not names:
-            continue
         float(lat), float(lon)  # validate
+        if not names:
+            latin.append("\t".join([gid, name, iso2, admin1, lat, lon, str(population), latin_skeleton(name)]))
+            continue
         rows.append("\t".join([gid, "city", "|".join(names), name, iso2, admin1, lat, lon,
                                str(population), "", "geonames-import"]))
     folder = user_gazetteer_dir()
@@ -92,4 +96,9 @@ def import_geonames(
     text = "# Imported by `rasd gazetteer import` from GeoNames (geonames.org), CC BY 4.0.\n"
     text += "\t".join(COLUMNS) + "\n" + "".join(r + "\n" for r in rows)
     target.write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
+    if latin:
+        text = "# Imported by `rasd gazetteer import` from GeoNames (geonames.org), CC BY 4.0.\n"
+        text += "\t".join(LATIN_COLUMNS) + "\n" + "".join(r + "\n" for r in latin)
+        (folder / f"{target.name.removesuffix('.tsv.gz')}{USER_LATIN_SUFFIX}").write_bytes(
+            gzip.compress(text.encode("utf-8"), mtime=0))
     return target, len(rows)

@@ -20,7 +20,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 
-from rasd.extractors.places.gazetteer import Place
+from rasd.extractors.places.gazetteer import Place, user_gazetteer_dir
 from rasd.lang.ar import data_path, read_tsv
 from rasd.tokenize.clitics import definite_article
 
@@ -28,6 +28,8 @@ LATIN_FILE = "places/latin_places.tsv.gz"
 LETTERS_FILE = "places/transliteration.tsv"
 CUES_FILE = "places/translit_cues.tsv"
 SOURCE = "geonames-latin"
+LATIN_COLUMNS = ("id", "name", "iso2", "admin1", "lat", "lon", "population", "skeleton")
+USER_LATIN_SUFFIX = ".latin.gz"  # written by `rasd gazetteer import` into the user gazetteer folder
 MIN_SKELETON = 3  # two consonants match far too many names
 MAX_VARIANTS = 16
 DOMINANCE = 10  # a namesake this many times bigger than every other one is the place meant
@@ -175,14 +177,9 @@ def spellings_fit(arabic: Spelling, latin: Spelling) -> bool:
     return all(_gap_fits(a, lat, k == 0) for k, (a, lat) in enumerate(zip(arabic.gaps, latin.gaps, strict=True)))
 
 
-def _merge(classes: str) -> str:
-    """Doubled consonants are one (shadda is not written; "Bossaso" has two s)."""
-    return "".join(ch for k, ch in enumerate(classes) if k == 0 or classes[k - 1] != ch)
-
-
 def latin_skeleton(name: str) -> str:
-    """The index key: consonant classes of a Latin name, doubled ones merged."""
-    return _merge("".join(c[0] for c in latin_spelling(name).consonants))
+    """The index key: the consonant classes of a Latin name."""
+    return "".join(c[0] for c in latin_spelling(name).consonants)
 
 
 def arabic_skeletons(phrase: str) -> list[str]:
@@ -192,7 +189,7 @@ def arabic_skeletons(phrase: str) -> list[str]:
         return []
     out: list[str] = []
     for combo in itertools.islice(itertools.product(*spelling.consonants), MAX_VARIANTS):
-        skeleton = _merge("".join(combo))
+        skeleton = "".join(combo)
         if skeleton not in out:
             out.append(skeleton)
     return out
@@ -205,30 +202,45 @@ def _latin_definite(name: str) -> bool:
 
 
 @cache
-def latin_places() -> dict[str, tuple[Place, ...]]:
-    """Latin-only GeoNames places by country (read on first use)."""
-    by_country: dict[str, list[Place]] = defaultdict(list)
-    with gzip.open(data_path(LATIN_FILE), "rt", encoding="utf-8") as fh:
-        header: list[str] | None = None
-        for line in fh:
-            if line.startswith("#"):
-                continue
-            cells = line.rstrip("\n").split("\t")
-            if header is None:
-                header = cells
-                continue
-            pid, name, iso2, admin1, lat, lon, pop = cells
-            by_country[iso2].append(Place(pid, "city", (), name, iso2, admin1, float(lat), float(lon),
-                                          int(pop or 0), "", SOURCE))
+def latin_places() -> dict[str, tuple[tuple[str, Place], ...]]:
+    """Latin-only GeoNames places by country, with their skeletons (read on first use).
+
+    The skeleton is computed by the builder with ``latin_skeleton``; a test checks it is current.
+    """
+    by_country: dict[str, list[tuple[str, Place]]] = defaultdict(list)
+    seen: set[str] = set()
+    folder = user_gazetteer_dir()
+    user = sorted(folder.glob("*" + USER_LATIN_SUFFIX)) if folder.is_dir() else []
+    for path in [data_path(LATIN_FILE), *user]:
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            _read_latin(fh, by_country, seen)
     return {iso2: tuple(places) for iso2, places in by_country.items()}
+
+
+def _read_latin(lines, by_country: dict[str, list[tuple[str, Place]]], seen: set[str]) -> None:
+    header: list[str] | None = None
+    for line in lines:
+        if line.startswith("#"):
+            continue
+        cells = line.rstrip("\n").split("\t")
+        if header is None:
+            header = cells
+            if tuple(header) != LATIN_COLUMNS:
+                raise ValueError(f"Latin places header {header} != {list(LATIN_COLUMNS)}")
+            continue
+        pid, name, iso2, admin1, lat, lon, pop, skeleton = cells
+        if pid in seen:
+            continue
+        seen.add(pid)
+        by_country[iso2].append((skeleton, Place(pid, "city", (), name, iso2, admin1, float(lat), float(lon),
+                                                 int(pop or 0), "", SOURCE)))
 
 
 @cache
 def country_index(iso2: str) -> dict[str, tuple[Place, ...]]:
     """Latin skeleton -> places of one country, built the first time the country is needed."""
     index: dict[str, list[Place]] = defaultdict(list)
-    for place in latin_places().get(iso2, ()):
-        skeleton = latin_skeleton(place.name)
+    for skeleton, place in latin_places().get(iso2, ()):
         if len(skeleton) >= MIN_SKELETON:
             index[skeleton].append(place)
     return {k: tuple(v) for k, v in index.items()}

