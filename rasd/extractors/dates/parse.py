@@ -330,15 +330,7 @@ def _absolute(a: Sequence[Atom], k: int) -> Parsed:
     if a[start].cat == "ordinal" and not _at(a, start + 1, "cue", "of") and end_day is None:
         # "الثاني يونيو" is not a date form; "الثاني من يونيو" is.
         return None
-    year, k = _year_at(a, k)
-    calendar = month.key
-    if _at(a, k, "cue", "hijri_mark"):
-        calendar, k = "hijri", k + 1
-    elif _at(a, k, "cue", "greg_mark"):
-        k += 1
-    modifier = None
-    if _at(a, k, "mod") and a[k].key in ("past", "current", "next"):
-        modifier, k = a[k].key, k + 1
+    year, calendar, modifier, k = _year_calendar_modifier(a, k, month.key)
     expr = Expr("absolute" if end_day is None else "absolute_range", a[start].tok_start, a[k - 1].tok_end,
                 a[start].prefix_len, year=year, month=month.value, day=day, calendar=calendar,
                 modifier=modifier, future=modifier == "next")
@@ -392,12 +384,10 @@ def _numeric(a: Sequence[Atom], j: int) -> Parsed:
     return _expr("absolute", a, j, k, year=year, month=month, day=day, calendar=calendar), k
 
 
-def _month_level(a: Sequence[Atom], j: int, k: int, part: str | None, lead: bool) -> Parsed:
-    month, k = _month_at(a, k)
-    if month is None:
-        return None
+
+def _year_calendar_modifier(a: Sequence[Atom], k: int, calendar: str) -> tuple[int | None, str, str | None, int]:
+    """After a month name: an optional year, calendar mark (هـ / م) and modifier (الماضي …)."""
     year, k = _year_at(a, k)
-    calendar = month.key
     if _at(a, k, "cue", "hijri_mark"):
         calendar, k = "hijri", k + 1
     elif _at(a, k, "cue", "greg_mark"):
@@ -405,6 +395,13 @@ def _month_level(a: Sequence[Atom], j: int, k: int, part: str | None, lead: bool
     modifier = None
     if _at(a, k, "mod") and a[k].key in ("past", "current", "next"):
         modifier, k = a[k].key, k + 1
+    return year, calendar, modifier, k
+
+def _month_level(a: Sequence[Atom], j: int, k: int, part: str | None, lead: bool) -> Parsed:
+    month, k = _month_at(a, k)
+    if month is None:
+        return None
+    year, calendar, modifier, k = _year_calendar_modifier(a, k, month.key)
     if not month.flag and year is None:
         return None  # a name that is also a common word needs a year or a day
     if year is None and modifier is None and part is None and not lead:
