@@ -17,6 +17,12 @@ def _prefixes() -> tuple[tuple[str, bool], ...]:
 
 
 @cache
+def conjunctions() -> frozenset[str]:
+    """Single-letter conjunction proclitics (و, ف) that can open a clause."""
+    return frozenset(r["prefix"] for r in read_tsv("clitics.tsv") if r["role"] == "conjunction")
+
+
+@cache
 def definite_article() -> str:
     return next(r["prefix"] for r in read_tsv("clitics.tsv") if r["role"] == "article")
 

@@ -32,9 +32,9 @@ from itertools import pairwise
 from rasd.document import Document, Mention
 from rasd.extractors.dates.lexicon import clause_openers
 from rasd.extractors.dates.publication import resolve_publication
+from rasd.tokenize.clitics import conjunctions
 
 CLAUSE_PUNCT = frozenset("،؛;:")
-CONJUNCTIONS = ("و", "ف")
 MIN_VERB_LEN = 2
 CONFIDENCE = {"clause": 1.0, "sentence": 0.85, "discourse": 0.7}
 PUBLICATION_CONFIDENCE = 0.3
@@ -88,7 +88,7 @@ def opens_new_topic(doc: Document, sentence: int) -> bool:
 
 
 def _opens_clause(word: str, verbs: frozenset[str]) -> bool:
-    return word[:1] in CONJUNCTIONS and len(word) > MIN_VERB_LEN and word[1:] in verbs
+    return word[:1] in conjunctions() and len(word) > MIN_VERB_LEN and word[1:] in verbs
 
 
 def _distance(mention: Mention, start: int, end: int) -> int:
