@@ -19,7 +19,7 @@ from pathlib import Path
 from sys import intern
 
 from rasd.document import Token
-from rasd.lang.ar import data_path, read_tsv
+from rasd.lang.ar import data_path, iter_tsv_cells, read_tsv
 from rasd.match import Match, PhraseMatcher
 from rasd.tokenize.clitics import clitic_forms
 
@@ -131,16 +131,7 @@ def user_gazetteer_dir() -> Path:
 def parse_rows(lines, seen: set[str] | None = None) -> list[Place]:
     """Places from gazetteer TSV lines (header row, ``#`` comments); ids in ``seen`` skipped."""
     places: list[Place] = []
-    header: list[str] | None = None
-    for raw in lines:
-        if raw.startswith("#"):
-            continue
-        cells = raw.rstrip("\n").split("\t")
-        if header is None:
-            header = cells
-            if tuple(header) != COLUMNS:
-                raise ValueError(f"gazetteer file header {header} != {list(COLUMNS)}")
-            continue
+    for cells in iter_tsv_cells(lines, "gazetteer file", COLUMNS):
         pid, kind, ar, name, iso2, admin1, lat, lon, pop, parent, source = cells
         if seen is not None:
             if pid in seen:

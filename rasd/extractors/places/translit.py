@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from rasd.extractors.places.gazetteer import Place, user_gazetteer_dir
-from rasd.lang.ar import data_path, read_tsv
+from rasd.lang.ar import data_path, iter_tsv_cells, read_tsv
 from rasd.tokenize.clitics import definite_article
 
 LATIN_FILE = "places/latin_places.tsv.gz"
@@ -218,16 +218,7 @@ def latin_places() -> dict[str, tuple[tuple[str, Place], ...]]:
 
 
 def _read_latin(lines, by_country: dict[str, list[tuple[str, Place]]], seen: set[str]) -> None:
-    header: list[str] | None = None
-    for line in lines:
-        if line.startswith("#"):
-            continue
-        cells = line.rstrip("\n").split("\t")
-        if header is None:
-            header = cells
-            if tuple(header) != LATIN_COLUMNS:
-                raise ValueError(f"Latin places header {header} != {list(LATIN_COLUMNS)}")
-            continue
+    for cells in iter_tsv_cells(lines, "Latin places file", LATIN_COLUMNS):
         pid, name, iso2, admin1, lat, lon, pop, skeleton = cells
         if pid in seen:
             continue

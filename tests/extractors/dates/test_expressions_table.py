@@ -17,6 +17,7 @@ import pytest
 
 from rasd.document import ArticleMeta, Document
 from rasd.extractors.dates.stage import DatesStage
+from rasd.lang.ar import read_tsv_path
 from rasd.normalize import NormalizeStage
 from rasd.pipeline import Pipeline
 from rasd.tokenize import TokenizeStage
@@ -28,17 +29,7 @@ FAR_ZONES = ("Pacific/Fiji", "Pacific/Kiritimati", "America/Adak")
 
 
 def load_rows() -> list[dict[str, str]]:
-    rows: list[dict[str, str]] = []
-    header: list[str] | None = None
-    for line in TABLE.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = line.split("\t")
-        if header is None:
-            header = cells
-            continue
-        rows.append(dict(zip(header, cells + [""] * (len(header) - len(cells)), strict=True)))
-    return rows
+    return read_tsv_path(TABLE)
 
 
 def check_row(pipeline: Pipeline, row: dict[str, str]) -> str | None:

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from rasd.extractors.places.stage import PlacesStage
+from rasd.lang.ar import read_tsv_path
 from rasd.normalize.normalizer import NormalizeStage
 from rasd.pipeline import Pipeline
 from rasd.tokenize.tokens import TokenizeStage
@@ -17,17 +18,7 @@ TABLE = Path(__file__).with_name("classes.tsv")
 
 
 def read_classes() -> list[dict[str, str]]:
-    rows: list[dict[str, str]] = []
-    header: list[str] | None = None
-    for line in TABLE.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = line.split("\t")
-        if header is None:
-            header = cells
-            continue
-        rows.append(dict(zip(header, cells + [""] * (len(header) - len(cells)), strict=True)))
-    return rows
+    return read_tsv_path(TABLE)
 
 
 @pytest.fixture(scope="module")

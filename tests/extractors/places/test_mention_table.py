@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import re
 import unicodedata
 from pathlib import Path
@@ -10,8 +9,10 @@ from pathlib import Path
 import pytest
 
 from rasd.document import Document
+from rasd.evaluate.matching import haversine_km as km
 from rasd.extractors.places.gazetteer import load_gazetteer
 from rasd.extractors.places.stage import PlacesStage
+from rasd.lang.ar import read_tsv_path
 from rasd.normalize.normalizer import NormalizeStage
 from rasd.pipeline import Pipeline
 from rasd.tokenize.tokens import TokenizeStage
@@ -23,24 +24,7 @@ ARTICLES = frozenset({"al", "ar", "as", "ash", "at", "ad", "an", "az", "el", "at
 
 
 def read_table() -> list[dict[str, str]]:
-    rows: list[dict[str, str]] = []
-    header: list[str] | None = None
-    for line in TABLE.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = line.split("\t")
-        if header is None:
-            header = cells
-            continue
-        rows.append(dict(zip(header, cells + [""] * (len(header) - len(cells)), strict=True)))
-    return rows
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(a))
+    return read_tsv_path(TABLE)
 
 
 def fold(name: str) -> str:
