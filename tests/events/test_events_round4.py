@@ -6,20 +6,18 @@ in an ambush are no take-over; a missile attack repelled by air defences is disr
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pytest
 
+from rasd.lang.ar import read_tsv_path
 from rasd.pipeline import extract
 
 CASES = Path(__file__).parent / "data" / "round4_cases.tsv"
 
 
 def _rows() -> list[dict[str, str]]:
-    with CASES.open(encoding="utf-8") as fh:
-        lines = [line for line in fh if not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+    return read_tsv_path(CASES)
 
 
 @pytest.mark.parametrize("row", _rows(), ids=lambda r: f"{r['class']}:{r['text'][:20]}")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import itertools
 from functools import cache
 from pathlib import Path
@@ -20,7 +19,7 @@ from rasd.extractors.actors.lexicon import (
 )
 from rasd.extractors.actors.stage import ActorsStage
 from rasd.extractors.numbers.stage import NumbersStage
-from rasd.lang.ar import read_tsv
+from rasd.lang.ar import read_tsv, read_tsv_path
 from rasd.lang.ar.vocabulary import split_variants
 from rasd.normalize import NormalizeStage, normalize_phrase
 from rasd.pipeline import Pipeline
@@ -33,9 +32,7 @@ DEFAULT_DATE = "2018-05-10"
 
 
 def _rows() -> list[dict[str, str]]:
-    with (HERE / "sentences.tsv").open(encoding="utf-8") as fh:
-        lines = [line for line in fh if not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+    return read_tsv_path(HERE / "sentences.tsv")
 
 
 ROWS = _rows()
@@ -204,9 +201,7 @@ HELDOUT_FLOOR = 0.9  # share of expected held-out actor names found
 
 
 def test_heldout_sentences_floor() -> None:
-    with (HERE / "heldout.tsv").open(encoding="utf-8") as fh:
-        rows = list(csv.DictReader([ln for ln in fh if not ln.startswith("#")], delimiter="\t",
-                                   quoting=csv.QUOTE_NONE))
+    rows = read_tsv_path(HERE / "heldout.tsv")
     hits = total = 0
     for row in rows:
         names = {m.value["name"] for m in run(row["sentence"], "2018-06-15").mentions_of("actor")}
@@ -217,9 +212,7 @@ def test_heldout_sentences_floor() -> None:
 
 
 def _area_rows() -> list[dict[str, str]]:
-    with (HERE / "areas.tsv").open(encoding="utf-8") as fh:
-        lines = [line for line in fh if not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+    return read_tsv_path(HERE / "areas.tsv")
 
 
 AREA_ROWS = _area_rows()

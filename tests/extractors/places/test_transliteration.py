@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 from functools import cache
 from pathlib import Path
 
@@ -11,6 +10,7 @@ import pytest
 from rasd.document import Document
 from rasd.extractors.places.stage import PlacesStage
 from rasd.extractors.places.translit import arabic_spelling, latin_skeleton, lookup, spellings_fit
+from rasd.lang.ar import read_tsv_path
 from rasd.normalize import normalize_phrase
 from rasd.normalize.normalizer import NormalizeStage
 from rasd.pipeline import Pipeline
@@ -20,8 +20,7 @@ TABLE = Path(__file__).with_name("transliteration.tsv")
 
 
 def read_table() -> list[dict[str, str]]:
-    lines = [line for line in TABLE.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+    return read_tsv_path(TABLE)
 
 
 @cache

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 from functools import cache
 from pathlib import Path
 
@@ -11,7 +10,7 @@ import pytest
 from rasd.document import ArticleMeta, Document
 from rasd.extractors.sources import outlet_scale
 from rasd.extractors.sources.stage import SourcesStage
-from rasd.lang.ar import read_tsv
+from rasd.lang.ar import read_tsv, read_tsv_path
 from rasd.lang.ar.vocabulary import split_variants
 from rasd.normalize import NormalizeStage, normalize_phrase
 from rasd.pipeline import Pipeline
@@ -26,9 +25,7 @@ SCALES = {"international", "regional", "national", "local"}
 
 
 def _rows() -> list[dict[str, str]]:
-    with (HERE / "sentences.tsv").open(encoding="utf-8") as fh:
-        lines = [line for line in fh if not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+    return read_tsv_path(HERE / "sentences.tsv")
 
 
 ROWS = _rows()
@@ -167,9 +164,7 @@ HELDOUT_FLOOR = 0.9  # share of expected held-out sources (kind and written name
 
 
 def test_heldout_sentences_floor() -> None:
-    with (HERE / "heldout.tsv").open(encoding="utf-8") as fh:
-        rows = list(csv.DictReader([ln for ln in fh if not ln.startswith("#")], delimiter="\t",
-                                   quoting=csv.QUOTE_NONE))
+    rows = read_tsv_path(HERE / "heldout.tsv")
     hits = total = 0
     for row in rows:
         got = {(m.value["kind"], m.value["name"]) for m in run(row["sentence"]).mentions_of("source")}

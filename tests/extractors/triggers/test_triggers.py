@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 from functools import cache
 from pathlib import Path
 
@@ -24,7 +23,7 @@ from rasd.extractors.triggers.lexicon import (
     trigger_matcher,
 )
 from rasd.extractors.triggers.stage import TriggersStage
-from rasd.lang.ar import read_tsv
+from rasd.lang.ar import read_tsv, read_tsv_path
 from rasd.lang.ar.vocabulary import split_variants
 from rasd.normalize import NormalizeStage, normalize_phrase
 from rasd.pipeline import Pipeline
@@ -36,9 +35,7 @@ CONTRACT_KEYS = {"key", "event_type", "sub_event_type", "disorder_type", "streng
 
 
 def _rows() -> list[dict[str, str]]:
-    with (HERE / "sentences.tsv").open(encoding="utf-8") as fh:
-        lines = [line for line in fh if not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+    return read_tsv_path(HERE / "sentences.tsv")
 
 
 ROWS = _rows()
@@ -211,9 +208,7 @@ HELDOUT_FLOOR = 0.9  # share of held-out sentences whose top-ranked trigger has 
 
 
 def test_heldout_sentences_floor() -> None:
-    with (HERE / "heldout.tsv").open(encoding="utf-8") as fh:
-        rows = list(csv.DictReader([ln for ln in fh if not ln.startswith("#")], delimiter="\t",
-                                   quoting=csv.QUOTE_NONE))
+    rows = read_tsv_path(HERE / "heldout.tsv")
     hits = 0
     for row in rows:
         found = [m.value for m in run(row["sentence"]).mentions_of("trigger") if not m.value["guard"]]
