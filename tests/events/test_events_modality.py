@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pytest
@@ -10,14 +9,13 @@ from event_builder import DocBuilder
 
 from rasd.events.candidates import build_candidates
 from rasd.events.view import build_view
+from rasd.lang.ar import read_tsv_path
 
 CASES = Path(__file__).parent / "data" / "modality_cases.tsv"
 
 
 def _rows() -> list[dict[str, str]]:
-    with CASES.open(encoding="utf-8") as fh:
-        lines = [line for line in fh if not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t"))
+    return read_tsv_path(CASES)
 
 
 @pytest.mark.parametrize("row", _rows(), ids=lambda r: f"{r['expected']}:{r['sentence'][:25]}")

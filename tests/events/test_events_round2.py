@@ -3,20 +3,18 @@
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pytest
 
+from rasd.lang.ar import read_tsv_path
 from rasd.pipeline import extract
 
 CASES = Path(__file__).parent / "data" / "round2_cases.tsv"
 
 
 def _rows() -> list[dict[str, str]]:
-    with CASES.open(encoding="utf-8") as fh:
-        lines = [line for line in fh if not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t"))
+    return read_tsv_path(CASES)
 
 
 def _events(text: str, published: str):

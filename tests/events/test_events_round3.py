@@ -4,20 +4,18 @@ day is that day, a clock time keeps the anchored day."""
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pytest
 
+from rasd.lang.ar import read_tsv_path
 from rasd.pipeline import extract
 
 CASES = Path(__file__).parent / "data" / "round3_cases.tsv"
 
 
 def _rows() -> list[dict[str, str]]:
-    with CASES.open(encoding="utf-8") as fh:
-        lines = [line for line in fh if not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t"))
+    return read_tsv_path(CASES)
 
 
 @pytest.mark.parametrize("row", _rows(), ids=lambda r: f"{r['class']}:{r['text'][:20]}")
