@@ -169,9 +169,16 @@ class Event:
     reported_by: str | None = None
     confidence: dict[str, float] = field(default_factory=dict)
     evidence: list[Evidence] = field(default_factory=list)
+    claimed_by: str | None = None
+    recap: bool = False
+    # what the events stage measured about the incident (features of its event filter); internal,
+    # not part of the output contract
+    signals: dict[str, float] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        out = asdict(self)
+        del out["signals"]
+        return out
 
 
 @dataclass(slots=True)

@@ -17,7 +17,7 @@ EVENT_KEYS = {
     "fatalities", "tags",
     "fatalities_min", "fatalities_max", "fatalities_qualifier",
     "injured", "injured_min", "injured_max", "injured_qualifier",
-    "victims", "reported_by", "confidence", "evidence",
+    "victims", "reported_by", "confidence", "evidence", "claimed_by", "recap",
 }
 MENTION_KINDS = {"place", "actor", "number", "date", "trigger", "source", "casualty", "non_event"}
 ACLED_TYPES = {

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from rasd.evaluate.floors import FloorError, below_floors, read_floor_args
-from rasd.evaluate.gold import GoldFormatError, load_gold
+from rasd.evaluate.gold import GoldFormatError, load_any_gold
 from rasd.evaluate.report import errors_text, to_json, to_text
 from rasd.evaluate.runner import evaluate_articles, load_predictions, saved_predictor
 
@@ -41,13 +41,19 @@ def register(subparsers: Any) -> None:
         help="score saved output-contract lines (keyed by article.id) instead of running the pipeline",
     )
     parser.add_argument("--show-errors", action="store_true", help="list missed/spurious events per article")
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        help="corpus JSONL(.gz) that real-text gold (eval/real) points into "
+        "(default: $RASD_CORPUS or ../shared/corpora/ant-dev.jsonl.gz)",
+    )
     parser.set_defaults(handler=run_evaluate)
 
 
 def run_evaluate(args: argparse.Namespace) -> int:
     try:
         floors = read_floor_args(args.fail_under)
-        articles = load_gold(args.gold)
+        articles = load_any_gold(args.gold, args.corpus)
         predictor = saved_predictor(load_predictions(args.predictions)) if args.predictions else None
     except (GoldFormatError, FloorError, OSError) as err:
         print(f"rasd evaluate: {err}", file=sys.stderr)

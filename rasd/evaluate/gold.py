@@ -141,3 +141,13 @@ def text_span(text: str, phrase: str, start: int | None = None) -> tuple[int, in
         return start, start + len(phrase)
     found = text.find(phrase)
     return None if found < 0 else (found, found + len(phrase))
+
+
+def load_any_gold(path: Path | str, corpus: Path | str | None = None) -> list[GoldArticle]:
+    """Gold with its text (``eval/dev``) or real-text gold that points into a corpus (``eval/real``)."""
+    from rasd.evaluate.real import is_real_line, iter_real_lines, load_real_gold
+
+    first = next(iter_real_lines(Path(path)), None)
+    if first is not None and is_real_line(first[1]):
+        return load_real_gold(path, corpus)
+    return load_gold(path)

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from rasd.evaluate.calibration import FIELD_CONFIDENCE, Reliability, event_points
 from rasd.evaluate.gold import GoldArticle, text_span
 from rasd.evaluate.matching import (
     MAX_KM,
@@ -250,6 +251,7 @@ class ArticleResult:
     places: SpanScore = field(default_factory=SpanScore)
     traps_hit: list[int] = field(default_factory=list)  # not_events indexes
     error: str | None = None
+    calibration: dict[str, Reliability] = field(default_factory=dict)  # "event" and per field
 
 
 def score_article(
@@ -284,7 +286,20 @@ def score_article(
     result.detection.fn = len(result.missed)
     result.places = score_places(gold, mentions or [])
     result.traps_hit = traps_triggered(gold, predicted)
+    result.calibration = _calibration(result)
     return result
+
+
+def _calibration(result: ArticleResult) -> dict[str, Reliability]:
+    out = {"event": event_points(result.predicted, result.pairs, result.spurious)}
+    for name, key in FIELD_CONFIDENCE.items():
+        rel = out.setdefault(name, Reliability())
+        for p, g in result.pairs:
+            pred = result.predicted[p]
+            ok, pred_given, _ = FIELDS[name](pred, result.gold.events[g])
+            if pred_given:
+                rel.add((pred.get("confidence") or {}).get(key), ok)
+    return out
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -350,6 +365,7 @@ class Report:
     negative_articles: int = 0
     negative_articles_with_events: int = 0
     errors: int = 0
+    calibration: dict[str, Reliability] = field(default_factory=dict)
 
     @property
     def trap_avoidance(self) -> float:
@@ -367,6 +383,9 @@ class Report:
         out["place_precision"] = self.places.precision
         out["place_recall"] = self.places.recall
         out["trap_avoidance"] = self.trap_avoidance
+        out["negative_articles_clean"] = (
+            1.0 - ratio(self.negative_articles_with_events, self.negative_articles) if self.negative_articles else 1.0
+        )
         return {k: round(v, 4) for k, v in out.items()}
 
 
@@ -384,7 +403,9 @@ def aggregate(results: list[ArticleResult]) -> Report:
             row[0] += i in res.traps_hit
             row[1] += 1
         report.errors += res.error is not None
-        if not res.gold.events:
+        for name, rel in res.calibration.items():
+            report.calibration.setdefault(name, Reliability()).extend(rel)
+        if not res.gold.core_events:
             report.negative_articles += 1
             report.negative_articles_with_events += bool(res.predicted)
         for _, g in res.pairs:

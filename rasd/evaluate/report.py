@@ -40,6 +40,7 @@ def to_json(report: Report, corpus: str = "") -> dict[str, Any]:
             "by_reason": {k: {"triggered": v[0], "total": v[1]} for k, v in sorted(report.traps_by_reason.items())},
         },
         "by_event_type": {k: v.to_dict() for k, v in sorted(report.by_type.items())},
+        "calibration": {name: rel.to_dict() for name, rel in report.calibration.items()},
         "headline": report.headline(),
     }
 
@@ -88,7 +89,21 @@ def to_text(report: Report, corpus: str = "") -> str:
             f"{event_type:<30}{_rate(row.precision, row.tp + row.fp)}{_rate(row.recall, row.tp + row.fn)}   "
             f"TP {row.tp}  FP {row.fp}  FN {row.fn}"
         )
+    lines += calibration_lines(report)
     return "\n".join(lines) + "\n"
+
+
+def calibration_lines(report: Report) -> list[str]:
+    lines = ["", f"{'calibration':<26}{'n':>6}{'ECE':>8}   right at >= 0.9 | bins: [low-high) n conf -> share right"]
+    for name, rel in report.calibration.items():
+        at90, n90 = rel.share_right_at(0.9)
+        bins = "  ".join(
+            f"[{b['low']:.2f}-{b['high']:.2f}) {b['n']} {b['mean_confidence']:.2f}->{b['share_right']:.2f}"
+            for b in rel.bins()
+        )
+        lines.append(f"{FIELD_LABELS.get(name, name):<26}{len(rel.points):6d}{rel.ece():8.3f}   "
+                     f"{at90:.3f} of {n90} | {bins}")
+    return lines
 
 
 def _event_line(event: dict[str, Any]) -> str:

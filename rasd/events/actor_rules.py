@@ -322,6 +322,7 @@ def _credit_claimant(target: Incident, claimer) -> None:
     name = claimer.value.get("name") or claimer.text
     first = side(target, "actor1")
     if first and first[0].name == name:
+        target.extra["claimed_by"] = name
         return
     second = side(target, "actor2")
     displaced = [s for s in first if UNIDENTIFIED not in s.name]
@@ -335,3 +336,4 @@ def _credit_claimant(target: Incident, claimer) -> None:
             s.role, s.marked = "actor2", True
         kept.append(s)
     target.actors = [ActorSlot(claimer, "actor1", name, claimer.value.get("inter"), marked=True), *kept]
+    target.extra["claimed_by"] = name

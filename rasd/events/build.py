@@ -108,6 +108,23 @@ def _copy(event: Event) -> Event:
     return clone
 
 
+RECAP_DAYS = 3  # an incident dated (by its own words) this long before publication is retold, not news
+
+
+def is_recap(inc: Incident, published: str | None) -> bool:
+    """Told with its own day, days before the article: a retelling of an earlier incident."""
+    from datetime import date
+
+    d = inc.date
+    if d is None or not inc.date_own or not d.date or not published or (d.precision or 3) > 2:
+        return False
+    try:
+        age = (date.fromisoformat(published[:10]) - date.fromisoformat(d.date[:10])).days
+    except ValueError:
+        return False
+    return age > RECAP_DAYS
+
+
 def _event(doc: Document, inc: Incident, sentence_of, focus: dict | None) -> Event | None:
     if inc.event_type is None:
         return None
@@ -139,6 +156,8 @@ def _event(doc: Document, inc: Incident, sentence_of, focus: dict | None) -> Eve
     conf["event"] = C.event_confidence(inc, killed)
     ev.confidence = conf
     ev.evidence = evidence
+    ev.claimed_by = inc.extra.get("claimed_by") if ev.actor1 == inc.extra.get("claimed_by") else None
+    ev.recap = is_recap(inc, doc.meta.published)
     ev.notes = build_notes(ev, **_note_args(inc, ev, sentence_of))
     return ev
 

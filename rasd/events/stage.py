@@ -8,7 +8,7 @@ Non-events are added to ``doc.mentions`` as kind ``non_event``.
 
 from __future__ import annotations
 
-from rasd.document import Document
+from rasd.document import Document, Event
 from rasd.events.actor_rules import (
     apply_claims,
     fill_both_sides,
@@ -25,13 +25,42 @@ from rasd.events.attach import attach_all, mark_inclusive_tolls
 from rasd.events.build import build_events, focus_country
 from rasd.events.candidates import NonEvent, build_candidates
 from rasd.events.concurrency import absorb_protest_arrests
+from rasd.events.filter import active_filter
 from rasd.events.merge import absorb_details, absorb_support_fire, merge_retellings
 from rasd.events.modality import dated_out, non_event_value
+from rasd.events.signals import incident_signals
 from rasd.events.split import split_coordinated_places
 from rasd.events.substance import is_located, is_substantive
 from rasd.events.view import build_view
 
 STAGE_NAME = "events"
+
+
+def filter_events(doc: Document, events: list[Event]) -> list[Event]:
+    """Weigh every event with the shipped event filter (when there is one): its probability of
+    being a real, new incident becomes the event's confidence; those below the model's threshold
+    are left out and kept as ``non_event`` mentions with reason ``unlikely``."""
+    model = active_filter()
+    if model is None:
+        return events
+    kept = []
+    for event in events:
+        p = model.probability(event.signals)
+        event.confidence["event"] = round(p, 3)
+        for name in ("fatalities", "location", "actor1"):
+            if name in event.confidence:
+                event.confidence[name] = round(model.field_confidence(name, event.confidence[name]), 3)
+        if p >= model.threshold:
+            kept.append(event)
+            continue
+        anchor = next((e for e in event.evidence if e.field == "sub_event_type"), event.evidence[0])
+        doc.add_mention("non_event", anchor.start, anchor.end,
+                        {"reason": "unlikely", "probability": round(p, 3), "sub_event_type": event.sub_event_type,
+                         "event_date": event.event_date, "location": event.location},
+                        confidence=round(1 - p, 3), stage=STAGE_NAME)
+    for n, event in enumerate(kept, start=1):
+        event.event_id = f"{event.event_id.rsplit('-', 1)[0]}-{n}" if event.event_id else event.event_id
+    return kept
 
 
 class EventsStage:
@@ -52,8 +81,7 @@ class EventsStage:
             else:
                 non_events.append(NonEvent(inc.anchor, verdict))
         incidents = split_coordinated_places(view, absorb_protest_arrests(kept))
-        # the article's focus country is costly to compute: only for incidents without a place
-        focus = focus_country(doc) if any(inc.place is None for inc in incidents) else None
+        focus = focus_country(doc) if incidents else None
         for inc in incidents:
             place = inc.place.value if inc.place is not None else {}
             iso2 = place.get("iso2") or (focus or {}).get("iso2")
@@ -76,9 +104,14 @@ class EventsStage:
         incidents = [inc for inc in incidents if is_located(inc)]
         mark_inclusive_tolls(view, incidents)
         events = []
+        cue_sentences = [ne.anchor.sentence for ne in non_events]
         for inc in incidents:
-            events.extend(build_events(doc, inc, view.sentence_of, len(events), focus))
-        doc.events = events
+            built = build_events(doc, inc, view.sentence_of, len(events), focus)
+            signals = incident_signals(doc, inc, len(incidents), cue_sentences, (focus or {}).get("iso2"))
+            for event in built:
+                event.signals = signals
+            events.extend(built)
+        doc.events = filter_events(doc, events)
         for ne in non_events:
             doc.add_mention("non_event", ne.anchor.start, ne.anchor.end,
                             non_event_value(ne.verdict.reason, ne.anchor, ne.verdict.cue),
