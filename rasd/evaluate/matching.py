@@ -7,8 +7,9 @@ A predicted event may match a gold event when all three hold:
   is a coding judgement), Protests and Riots another; Explosions/Remote violence and Strategic
   developments only match themselves;
 - **place**: the two points lie within :data:`MAX_KM` km, or the location names are equal
-  (case-insensitive), or the prediction gives no place at all (it is then scored as a wrong
-  location, but the detection still counts);
+  (case-insensitive), or the prediction gives no place at all, or only the gold event's country,
+  or the gold place has no coordinates and the countries agree (the location is then scored on
+  its own, but the detection still counts);
 - **date**: the dates differ by at most the window of the coarser of the two precisions
   (:data:`DATE_WINDOW_DAYS`); a missing date on either side does not block a match.
 
@@ -101,10 +102,19 @@ def types_compatible(pred: dict[str, Any], gold: dict[str, Any]) -> bool:
     return pfam is not None and pfam == TYPE_FAMILY.get(str(gold.get("event_type")))
 
 
+def place_unresolved(pred: dict[str, Any], gold: dict[str, Any]) -> bool:
+    """Neither side pins a point to compare within one country: the prediction names only the
+    country, or the gold place has no coordinates (a village missing from every gazetteer)."""
+    country = _norm_name(gold.get("country"))
+    if not country or country != _norm_name(pred.get("country")):
+        return False
+    return _norm_name(pred.get("location")) == country or gold.get("latitude") is None
+
+
 def compatible(pred: dict[str, Any], gold: dict[str, Any]) -> bool:
     if not types_compatible(pred, gold) or not dates_compatible(pred, gold):
         return False
-    return same_place(pred, gold) or not has_place(pred)
+    return same_place(pred, gold) or not has_place(pred) or place_unresolved(pred, gold)
 
 
 def pair_score(pred: dict[str, Any], gold: dict[str, Any]) -> float:

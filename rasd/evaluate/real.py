@@ -67,7 +67,7 @@ def text_sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _iso_published(value: Any) -> str | None:
+def iso_published(value: Any) -> str | None:
     if not value:
         return None
     try:
@@ -159,7 +159,7 @@ def resolve_real_line(obj: dict[str, Any], row: dict[str, Any], origin: str) -> 
         "url": row.get("url"),
         "source": row.get("source"),
         "title": row.get("title"),
-        "published": _iso_published(row.get("published")),
+        "published": iso_published(row.get("published")),
         "language": "ar",
         "category": row.get("category"),
     }

@@ -37,6 +37,9 @@ class Report:
 
     @property
     def point(self) -> tuple[float, float] | None:
+        """The incident's coordinates; none when the report places it only in its country."""
+        if self.event.get("location") and self.event.get("location") == self.event.get("country"):
+            return None
         lat, lon = self.event.get("latitude"), self.event.get("longitude")
         return None if lat is None or lon is None else (float(lat), float(lon))
 
