@@ -163,17 +163,18 @@ STALE_DAYS = 60  # an incident dated this long before publication is told as bac
 
 
 def dated_out(inc, published: str | None) -> Verdict | None:
-    """An incident whose own date is long before publication ("in October 2020") is background;
-    one dated after it ("next April") is future."""
+    """An incident dated long before publication ("in October 2020") is background, whether the
+    date is its own or carried over from the incident told before it (a paragraph that recalls
+    2011 keeps recalling it); one dated after it by its own words ("next April") is future."""
     from datetime import date
 
     d = inc.date
     if inc.sub_event_type == CHEMICAL:
         return _retold_chemical(inc, published)
-    if d is None or d.mention is None or not inc.date_own or not d.date:
+    if d is None or d.mention is None or not d.date:
         return None
     cue = Hit(0, 0, None, d.mention.start, d.mention.end)
-    if d.mention.value.get("future"):
+    if d.mention.value.get("future") and inc.date_own:
         return Verdict("future", cue, True)
     try:
         age = (date.fromisoformat((published or "")[:10]) - date.fromisoformat(d.date[:10])).days

@@ -28,6 +28,16 @@ TYPE_KEYS = {
 }
 SCOPES = ("clause", "sentence", "discourse", "none")
 DATE_SCOPES = ("clause", "sentence", "discourse", "published", "none")
+# sub-event types whose triggers are often read in passing (talks "agreements", ordinary arrests,
+# "attacks" in commentary): each gets a weight of its own
+WATCHED_SUB_TYPES = {
+    "Agreement": "sub_agreement",
+    "Arrests": "sub_arrests",
+    "Attack": "sub_attack",
+    "Armed clash": "sub_clash",
+    "Change to group/activity": "sub_change",
+    "Non-state actor overtakes territory": "sub_overtake",
+}
 GENERIC_ACTOR_WORDS = ("Unidentified", "Civilians", "Protesters", "Rioters")
 
 
@@ -124,6 +134,7 @@ def incident_signals(
         "bias": 1.0,
         **_one_hot("anchor", inc.anchor_kind, ("strong", "weak", "casualty")),
         **{key: float(inc.event_type == etype) for etype, key in TYPE_KEYS.items()},
+        **{key: float(inc.sub_event_type == sub) for sub, key in WATCHED_SUB_TYPES.items()},
         **_count_signals(inc),
         **_place_signals(inc, focus_iso2),
         **_one_hot("date", inc.date.how if inc.date is not None else "none", DATE_SCOPES),

@@ -25,6 +25,7 @@ from rasd.events.attach import attach_all, mark_inclusive_tolls
 from rasd.events.build import build_events, focus_country
 from rasd.events.candidates import NonEvent, build_candidates
 from rasd.events.concurrency import absorb_protest_arrests
+from rasd.events.dedupe import merge_same_incident
 from rasd.events.filter import active_filter
 from rasd.events.merge import absorb_details, absorb_support_fire, merge_retellings
 from rasd.events.modality import dated_out, non_event_value
@@ -81,7 +82,8 @@ class EventsStage:
             else:
                 non_events.append(NonEvent(inc.anchor, verdict))
         incidents = split_coordinated_places(view, absorb_protest_arrests(kept))
-        focus = focus_country(doc) if incidents else None
+        # the article's focus country is costly to compute: only for incidents without a place
+        focus = focus_country(doc) if any(inc.place is None for inc in incidents) else None
         for inc in incidents:
             place = inc.place.value if inc.place is not None else {}
             iso2 = place.get("iso2") or (focus or {}).get("iso2")
@@ -111,7 +113,7 @@ class EventsStage:
             for event in built:
                 event.signals = signals
             events.extend(built)
-        doc.events = filter_events(doc, events)
+        doc.events = filter_events(doc, merge_same_incident(events))
         for ne in non_events:
             doc.add_mention("non_event", ne.anchor.start, ne.anchor.end,
                             non_event_value(ne.verdict.reason, ne.anchor, ne.verdict.cue),

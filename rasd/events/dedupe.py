@@ -1,0 +1,118 @@
+"""One incident, one event: events of one article that tell the same incident are merged.
+
+After assembly an article can still yield two events for one raid — an air strike and a
+"shelling" in the same town on the same day, or a clash and an "attack" on the people it killed.
+ACLED codes concurrent tactics of one incident as one event of the higher type (a battle outranks
+the remote violence inside it, which outranks violence against civilians). Two events are the
+same incident when they share the day, the event family and the place (the same
+location, or a town and a vaguer place within :data:`SAME_PLACE_KM`, or no place on one side but
+told in the same passage), and no side of one contradicts the other's actors. Strategic
+developments are never merged (an arrest after an attack is its own event), nor are the copies of
+an event told "on N occasions".
+"""
+
+from __future__ import annotations
+
+import math
+
+from rasd.document import Event
+from rasd.events import types as T
+
+SAME_PLACE_KM = 10.0
+NEAR_CHARS = 400  # evidence this close is one passage of the article
+CROSS_TYPE_NEAR_CHARS = 200  # two tactics are one incident only when told side by side
+FAMILY = {T.BATTLES: "violence", T.REMOTE: "violence", T.VAC: "violence", T.PROTESTS: "crowd", T.RIOTS: "crowd"}
+RANK = {T.BATTLES: 0, T.REMOTE: 1, T.VAC: 2, T.RIOTS: 0, T.PROTESTS: 1}
+COUNT_FIELDS = ("fatalities", "fatalities_min", "fatalities_max", "fatalities_qualifier")
+INJURED_FIELDS = ("injured", "injured_min", "injured_max", "injured_qualifier")
+
+
+def _km(a: Event, b: Event) -> float | None:
+    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
+        return None
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _repeated(event: Event) -> bool:
+    return any(e.field == "occasions" for e in event.evidence)
+
+
+def _named(event: Event) -> set[str]:
+    return {a for a in (event.actor1, event.actor2) if a}
+
+
+def _same_sides(a: Event, b: Event) -> bool:
+    """No side contradicts: the actors one names are all among the other's (or one names none)."""
+    x, y = _named(a), _named(b)
+    return not x or not y or x <= y or y <= x
+
+
+def _near_in_text(a: Event, b: Event, reach: int = 0, field: str | None = None) -> bool:
+    starts_a = [e.start for e in a.evidence if field is None or e.field == field]
+    starts_b = [e.start for e in b.evidence if field is None or e.field == field]
+    return bool(starts_a and starts_b) and min(abs(x - y) for x in starts_a for y in starts_b) <= (reach or NEAR_CHARS)
+
+
+def _same_place(a: Event, b: Event) -> bool:
+    if a.location is None or b.location is None:
+        return _near_in_text(a, b)  # a place told once covers what is told right beside it
+    if a.location == b.location:
+        return True
+    km = _km(a, b)
+    # two named towns are two places; a town and the area around it may be one
+    return km is not None and km <= SAME_PLACE_KM and max(a.geo_precision or 1, b.geo_precision or 1) > 1
+
+
+def same_incident(a: Event, b: Event) -> bool:
+    family = FAMILY.get(a.event_type or "")
+    if family is None or family != FAMILY.get(b.event_type or "") or _repeated(a) or _repeated(b):
+        return False
+    if a.event_date != b.event_date or (a.country and b.country and a.country != b.country):
+        return False
+    if a.sub_event_type != b.sub_event_type and not _near_in_text(a, b, CROSS_TYPE_NEAR_CHARS, "sub_event_type"):
+        return False  # different tactics told apart (shelling, then a sniper) are two incidents
+    return _same_sides(a, b) and _same_place(a, b)
+
+
+def _absorb(main: Event, other: Event) -> None:
+    if main.fatalities is None and other.fatalities is not None:
+        for key in COUNT_FIELDS:
+            setattr(main, key, getattr(other, key))
+    if main.injured is None and other.injured is not None:
+        for key in INJURED_FIELDS:
+            setattr(main, key, getattr(other, key))
+    finer = (other.geo_precision or 9) < (main.geo_precision or 9)
+    if other.location is not None and (main.location is None or finer):
+        for key in ("location", "latitude", "longitude", "geo_precision", "admin1", "admin2", "admin3",
+                    "country", "iso", "region"):
+            setattr(main, key, getattr(other, key))
+    for side in ("actor1", "actor2"):
+        if getattr(main, side) is None and getattr(other, side) not in (None, main.actor1, main.actor2):
+            setattr(main, side, getattr(other, side))
+            setattr(main, side.replace("actor", "inter"), getattr(other, side.replace("actor", "inter")))
+    main.reported_by = main.reported_by or other.reported_by
+    main.victims = main.victims or other.victims
+    main.evidence.extend(e for e in other.evidence if e not in main.evidence)
+    for key, value in other.confidence.items():
+        main.confidence.setdefault(key, value)
+    main.confidence["event"] = max(main.confidence.get("event", 0.0), other.confidence.get("event", 0.0))
+    main.signals = {**main.signals, "told_twice": 1.0, "merged_in_article": 1.0}
+
+
+def merge_same_incident(events: list[Event]) -> list[Event]:
+    """Events of one article, with those that tell one incident merged into the highest-ranked one."""
+    kept: list[Event] = []
+    for event in events:
+        match = next((k for k in kept if same_incident(k, event)), None)
+        if match is None:
+            kept.append(event)
+            continue
+        main, other = (match, event) if RANK[match.event_type] <= RANK[event.event_type] else (event, match)
+        if main is event:
+            # the newcomer outranks the kept event: it takes the kept event's place and history
+            event.event_id = match.event_id
+            kept[kept.index(match)] = event
+        _absorb(main, other)
+    return kept
