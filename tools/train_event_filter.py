@@ -140,17 +140,34 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--l2", type=float, default=1.0)
     parser.add_argument("--beta", type=float, default=0.7, help="F-beta for the threshold (<1 favours precision)")
+    parser.add_argument(
+        "--threshold",
+        type=float,
+        help="emit events from this probability on (default: the out-of-fold F-beta optimum); the shipped "
+        "model uses a low one so that only very unlikely events are dropped and the probability is left "
+        "to users as the event's confidence",
+    )
+    parser.add_argument(
+        "--exclude",
+        default="type_,sub_",
+        help="comma-separated prefixes of signals left out of the model (default: the event-type ones, "
+        "too few examples per type to weigh them)",
+    )
     parser.add_argument("--write", action="store_true")
     args = parser.parse_args(argv)
     if "heldout" in str(args.gold):
         print("refusing to train on a held-out split", file=sys.stderr)
         return 2
     rows, ys, fields = collect(args.gold)
-    names = ["bias", *sorted(k for k in rows[0] if k != "bias")]
+    excluded = tuple(args.exclude.split(",")) if args.exclude else ()
+    names = ["bias", *sorted(k for k in rows[0] if k != "bias" and not k.startswith(("_", *excluded)))]
     xs = [[row.get(n, 0.0) for n in names] for row in rows]
     print(f"{len(ys)} predictions, {sum(ys)} real, {len(ys) - sum(ys)} not")
     oof = out_of_fold(xs, ys, args.folds, args.l2)
-    threshold = choose_threshold(oof, ys, args.beta)
+    best = choose_threshold(oof, ys, args.beta)
+    p, r, f = pr_at(oof, ys, best, sum(ys))
+    print(f"out-of-fold optimum: threshold {best:.2f}  P {p:.3f}  R(of predicted real) {r:.3f}  F1 {f:.3f}")
+    threshold = best if args.threshold is None else args.threshold
     p, r, f = pr_at(oof, ys, threshold, sum(ys))
     print(f"out-of-fold: threshold {threshold:.2f}  P {p:.3f}  R(of predicted real) {r:.3f}  F1 {f:.3f}  "
           f"ECE {ece(oof, ys):.3f}")

@@ -5,10 +5,11 @@ After assembly an article can still yield two events for one raid — an air str
 ACLED codes concurrent tactics of one incident as one event of the higher type (a battle outranks
 the remote violence inside it, which outranks violence against civilians). Two events are the
 same incident when they share the day, the event family and the place (the same
-location, or a town and a vaguer place within :data:`SAME_PLACE_KM`, or no place on one side but
+location, or a region and a town within :data:`REGION_KM` of it, or no place on one side but
 told in the same passage), and no side of one contradicts the other's actors. Strategic
-developments are never merged (an arrest after an attack is its own event), nor are the copies of
-an event told "on N occasions".
+developments are never merged (an arrest after an attack is its own event), nor territorial
+changes (coded beside the clash that brought them), nor the copies of an event told "on N
+occasions".
 """
 
 from __future__ import annotations
@@ -18,10 +19,11 @@ import math
 from rasd.document import Event
 from rasd.events import types as T
 
-SAME_PLACE_KM = 10.0
+REGION_KM = 150.0  # how far a town may lie from the point of a region (geo precision 3) it is in
 NEAR_CHARS = 400  # evidence this close is one passage of the article
 CROSS_TYPE_NEAR_CHARS = 200  # two tactics are one incident only when told side by side
 FAMILY = {T.BATTLES: "violence", T.REMOTE: "violence", T.VAC: "violence", T.PROTESTS: "crowd", T.RIOTS: "crowd"}
+KEPT_APART = T.TERRITORIAL | {T.ABDUCTION, "Sexual violence"}
 RANK = {T.BATTLES: 0, T.REMOTE: 1, T.VAC: 2, T.RIOTS: 0, T.PROTESTS: 1}
 COUNT_FIELDS = ("fatalities", "fatalities_min", "fatalities_max", "fatalities_qualifier")
 INJURED_FIELDS = ("injured", "injured_min", "injured_max", "injured_qualifier")
@@ -57,18 +59,23 @@ def _near_in_text(a: Event, b: Event, reach: int = 0, field: str | None = None) 
 
 def _same_place(a: Event, b: Event) -> bool:
     if a.location is None or b.location is None:
-        return _near_in_text(a, b)  # a place told once covers what is told right beside it
+        # a place told once covers the same sentence's retelling, not the next sentence's incident
+        return a.signals.get("_sentence") is not None and a.signals.get("_sentence") == b.signals.get("_sentence")
     if a.location == b.location:
-        return True
+        # a place carried over from an earlier sentence is no sign that a later incident is the same
+        inherited = a.signals.get("_place_inherited") or b.signals.get("_place_inherited")
+        return not inherited or a.signals.get("_sentence") == b.signals.get("_sentence")
     km = _km(a, b)
-    # two named towns are two places; a town and the area around it may be one
-    return km is not None and km <= SAME_PLACE_KM and max(a.geo_precision or 1, b.geo_precision or 1) > 1
+    # two named towns are two places; a region and a town inside it may be one place told twice
+    return km is not None and km <= REGION_KM and max(a.geo_precision or 1, b.geo_precision or 1) == 3
 
 
 def same_incident(a: Event, b: Event) -> bool:
     family = FAMILY.get(a.event_type or "")
     if family is None or family != FAMILY.get(b.event_type or "") or _repeated(a) or _repeated(b):
         return False
+    if {a.sub_event_type, b.sub_event_type} & KEPT_APART:
+        return False  # a change of territory, an abduction, a rape: coded beside the fighting
     if a.event_date != b.event_date or (a.country and b.country and a.country != b.country):
         return False
     if a.sub_event_type != b.sub_event_type and not _near_in_text(a, b, CROSS_TYPE_NEAR_CHARS, "sub_event_type"):
@@ -93,6 +100,8 @@ def _absorb(main: Event, other: Event) -> None:
             setattr(main, side, getattr(other, side))
             setattr(main, side.replace("actor", "inter"), getattr(other, side.replace("actor", "inter")))
     main.reported_by = main.reported_by or other.reported_by
+    if main.event_type != T.BATTLES:
+        main.civilian_targeting = main.civilian_targeting or other.civilian_targeting
     main.victims = main.victims or other.victims
     main.evidence.extend(e for e in other.evidence if e not in main.evidence)
     for key, value in other.confidence.items():

@@ -11,8 +11,9 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from datetime import date
+from functools import cache
 
-from rasd.document import Document
+from rasd.document import Document, Event
 from rasd.events import types as T
 from rasd.events.build import is_recap
 from rasd.events.incident import Incident
@@ -105,12 +106,34 @@ def _position_signals(doc: Document, inc: Incident, cue_sentences: Sequence[int]
     }
 
 
+@cache
+def _title_vocabulary() -> frozenset[str]:
+    """Single-word strong trigger and casualty words: a headline holding one is about an incident."""
+    from rasd.extractors.triggers.lexicon import BLOCKER, trigger_entries
+    from rasd.lang.ar import read_tsv
+
+    words = {
+        phrase for phrase, entry in trigger_entries()
+        if " " not in phrase and entry.strength == "strong" and entry.type_key != BLOCKER
+    }
+    for row in read_tsv("casualties/triggers.tsv"):
+        words.update(row["ar"].split("|"))
+    return frozenset(w for w in words if " " not in w and len(w) > 3)
+
+
+def _title_is_violent(title: str) -> bool:
+    vocabulary = _title_vocabulary()
+    # a clitic-prefixed headline word ("بهجوم", "والغارات") still names the incident
+    return any(word[k:] in vocabulary for word in title.split() for k in range(0, min(4, len(word) - 3)))
+
+
 def _title_signals(doc: Document, inc: Incident) -> dict[str, float]:
     """The headline tells the article's news: an incident whose trigger, place or toll it repeats
     is the news itself, not background."""
     title = normalize_phrase(doc.meta.title or "")
     if not title:
-        return {"has_title": 0.0, "title_trigger": 0.0, "title_place": 0.0, "title_count": 0.0}
+        return {"has_title": 0.0, "title_trigger": 0.0, "title_place": 0.0, "title_count": 0.0,
+                "title_violent": 0.0}
     words = [normalize_phrase(m.text) for m in (inc.triggers or [inc.anchor])]
     place = normalize_phrase(inc.place.text) if inc.place is not None else ""
     counts = {str(m.value.get("min")) for m in inc.casualties if m.value.get("min")}
@@ -119,6 +142,7 @@ def _title_signals(doc: Document, inc: Incident) -> dict[str, float]:
         "title_trigger": float(any(w and w in title for w in words)),
         "title_place": float(bool(place) and place in title),
         "title_count": float(any(c in title.split() for c in counts)),
+        "title_violent": float(_title_is_violent(title)),
     }
 
 
@@ -146,6 +170,16 @@ def incident_signals(
         "trigger_confidence": max((t.confidence for t in inc.triggers), default=0.5),
         "incidents_in_article": math.log1p(n_incidents),
         "recap": float(is_recap(inc, doc.meta.published)),
+        # bookkeeping for the in-article merge (underscore: not features of the model)
+        "_sentence": float(inc.sentence),
+        "_place_inherited": float(inc.place_how == "discourse"),
         **_title_signals(doc, inc),
     }
     return signals
+
+
+def rule_confidence_signal(event: Event) -> dict[str, float]:
+    """The rules' own event confidence (how the incident was found and how much it carries), as a
+    log-odds: the model corrects it rather than starting from nothing."""
+    c = min(max(event.confidence.get("event", 0.5), 0.01), 0.99)
+    return {"rules_logit": math.log(c / (1 - c))}

@@ -29,7 +29,7 @@ from rasd.events.dedupe import merge_same_incident
 from rasd.events.filter import active_filter
 from rasd.events.merge import absorb_details, absorb_support_fire, merge_retellings
 from rasd.events.modality import dated_out, non_event_value
-from rasd.events.signals import incident_signals
+from rasd.events.signals import incident_signals, rule_confidence_signal
 from rasd.events.split import split_coordinated_places
 from rasd.events.substance import is_located, is_substantive
 from rasd.events.view import build_view
@@ -111,7 +111,7 @@ class EventsStage:
             built = build_events(doc, inc, view.sentence_of, len(events), focus)
             signals = incident_signals(doc, inc, len(incidents), cue_sentences, (focus or {}).get("iso2"))
             for event in built:
-                event.signals = signals
+                event.signals = {**signals, **rule_confidence_signal(event)}
             events.extend(built)
         doc.events = filter_events(doc, merge_same_incident(events))
         for ne in non_events:

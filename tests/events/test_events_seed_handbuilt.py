@@ -7,7 +7,15 @@ strikes "on two occasions".
 
 from __future__ import annotations
 
+import pytest
 from event_builder import DocBuilder, non_events
+
+
+@pytest.fixture(autouse=True)
+def rules_only(monkeypatch):
+    """These tests pin the rules' assembly and their own confidence; the statistical event filter
+    that re-weighs it has tests of its own (tests/events/test_events_filter.py)."""
+    monkeypatch.setenv("RASD_EVENT_FILTER", "off")
 
 TEXT = (
     "ادانت الحكومة الليبية بشدة صمت المجتمع الدولي ازاء ما يجري في بنغازي، ودعت الى دعم الجيش. "
