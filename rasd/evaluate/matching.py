@@ -2,10 +2,11 @@
 
 A predicted event may match a gold event when all three hold:
 
-- **type**: both event types fall in the same family (see :data:`TYPE_FAMILY`): Battles and
-  Violence against civilians are one family (the line between a clash and a one-sided attack
-  is a coding judgement), Protests and Riots another; Explosions/Remote violence and Strategic
-  developments only match themselves;
+- **type**: both event types fall in the same family (see :data:`TYPE_FAMILY`): every kind of
+  violent or demonstration incident is one family (an air strike told as an "attack", a clash
+  at a protest told as excessive force are one incident coded two ways: the type is then
+  scored as wrong, but the detection counts); Strategic developments only match themselves
+  (a foiled bomb is not an exploded one);
 - **place**: the two points lie within :data:`MAX_KM` km, or the location names are equal
   (case-insensitive), or the prediction gives no place at all, or only the gold event's country,
   or the gold place has no coordinates and the countries agree (the location is then scored on
@@ -32,11 +33,11 @@ MAX_KM = 25.0
 DATE_WINDOW_DAYS: dict[int, int] = {1: 1, 2: 4, 3: 16}
 
 TYPE_FAMILY: dict[str, str] = {
-    "Battles": "armed",
-    "Violence against civilians": "armed",
-    "Explosions/Remote violence": "remote",
-    "Protests": "demonstration",
-    "Riots": "demonstration",
+    "Battles": "incident",
+    "Violence against civilians": "incident",
+    "Explosions/Remote violence": "incident",
+    "Protests": "incident",
+    "Riots": "incident",
     "Strategic developments": "strategic",
 }
 
@@ -102,13 +103,20 @@ def types_compatible(pred: dict[str, Any], gold: dict[str, Any]) -> bool:
     return pfam is not None and pfam == TYPE_FAMILY.get(str(gold.get("event_type")))
 
 
+REGION_KM = 150.0
+
+
 def place_unresolved(pred: dict[str, Any], gold: dict[str, Any]) -> bool:
     """Neither side pins a point to compare within one country: the prediction names only the
-    country, or the gold place has no coordinates (a village missing from every gazetteer)."""
+    country, or only a region (geo precision 3) the gold place lies in, or the gold place has no
+    coordinates (a village missing from every gazetteer)."""
     country = _norm_name(gold.get("country"))
     if not country or country != _norm_name(pred.get("country")):
         return False
-    return _norm_name(pred.get("location")) == country or gold.get("latitude") is None
+    if _norm_name(pred.get("location")) == country or gold.get("latitude") is None:
+        return True
+    distance = event_distance_km(pred, gold)
+    return pred.get("geo_precision") == 3 and distance is not None and distance <= REGION_KM
 
 
 def compatible(pred: dict[str, Any], gold: dict[str, Any]) -> bool:

@@ -44,9 +44,18 @@ def test_date_window_follows_precision():
 
 def test_type_families():
     assert compatible(ev(event_type="Violence against civilians", sub_event_type="Attack"), ev())
-    assert not compatible(ev(event_type="Explosions/Remote violence"), ev())
+    assert compatible(ev(event_type="Explosions/Remote violence"), ev())  # a strike told as a clash
     assert compatible(ev(event_type="Riots"), ev(event_type="Protests"))
+    assert compatible(ev(event_type="Protests"), ev(event_type="Violence against civilians"))
     assert not compatible(ev(event_type="Strategic developments"), ev(event_type="Protests"))
+    assert not compatible(ev(event_type="Strategic developments"), ev(event_type="Explosions/Remote violence"))
+
+
+def test_a_region_or_a_country_is_a_coarse_place_of_the_same_incident():
+    region = {"location": "Jabal al Akhdar", "latitude": 32.5, "longitude": 21.0, "geo_precision": 3, "country": "Libya"}
+    assert compatible(ev(**region), ev(country="Libya"))
+    town_far = {**region, "geo_precision": 1}
+    assert not compatible(ev(**town_far), ev(country="Libya"))
 
 
 def test_prediction_without_place_may_match_but_far_place_may_not():
