@@ -52,7 +52,8 @@ def test_type_families():
 
 
 def test_a_region_or_a_country_is_a_coarse_place_of_the_same_incident():
-    region = {"location": "Jabal al Akhdar", "latitude": 32.5, "longitude": 21.0, "geo_precision": 3, "country": "Libya"}
+    region = {"location": "Jabal al Akhdar", "latitude": 32.5, "longitude": 21.0, "geo_precision": 3,
+              "country": "Libya"}
     assert compatible(ev(**region), ev(country="Libya"))
     town_far = {**region, "geo_precision": 1}
     assert not compatible(ev(**town_far), ev(country="Libya"))
