@@ -32,8 +32,10 @@ HEADLINE_METRICS = (
     "trap_avoidance",
     "negative_articles_clean",
 )
-# the real-text set (eval/real) has no place-mention gold: its floors leave those two out
-REAL_HEADLINE_METRICS = tuple(m for m in HEADLINE_METRICS if not m.startswith("place_"))
+# The real-text set (eval/real) has no place-mention gold, and with a few dozen matched events a
+# field accuracy moves with which events get matched (a newly found event with a wrong toll lowers
+# it): its floors guard detection and the negatives; the field figures are reported, not floored.
+REAL_HEADLINE_METRICS = ("event_precision", "event_recall", "event_f1", "trap_avoidance", "negative_articles_clean")
 
 
 def read_floors_file(path: Path | str, section: str | None = None) -> dict[str, float]:

@@ -54,11 +54,20 @@ def is_dateline(view: ArticleView, place: Mention) -> bool:
     return any(t.kind == "punct" and t.norm in DATELINE_MARKS for t in following)
 
 
+def _after_cue(view: ArticleView, place: Mention, sentence: int, effect: str) -> bool:
+    a, _ = view.tok_range(place)
+    return any(h.payload.effect == effect and 0 <= a - h.tok_end < h.payload.window
+               for h in view.hits_in_sentence(view.context, sentence))
+
+
 def _is_destination(view: ArticleView, place: Mention, sentence: int) -> bool:
     """"withdrew towards the Hamrin mountains": where they went, not where it happened."""
-    a, _ = view.tok_range(place)
-    return any(h.payload.effect == "destination" and 0 <= a - h.tok_end < h.payload.window
-               for h in view.hits_in_sentence(view.context, sentence))
+    return _after_cue(view, place, sentence, "destination")
+
+
+def _is_speakers_place(view: ArticleView, place: Mention, sentence: int) -> bool:
+    """"said the prosecutor in Paris", "the ambassador in Washington": where someone speaks from."""
+    return _after_cue(view, place, sentence, "speaker")
 
 
 PARTY_MARKERS = frozenset({"between", "with"})
@@ -98,7 +107,8 @@ def _incident_places(view: ArticleView, sentence: int) -> list[Mention]:
     named = view.in_sentence("place", sentence)
     party = _party_places(view, named, sentence)
     places = [p for p in named
-              if not p.value.get("is_reference") and not _is_destination(view, p, sentence) and id(p) not in party]
+              if not p.value.get("is_reference") and not _is_destination(view, p, sentence)
+              and not _is_speakers_place(view, p, sentence) and id(p) not in party]
     own = [p for p in places if not is_dateline(view, p)]
     return own or places
 

@@ -46,7 +46,7 @@ def governing_cue(view: ArticleView, tok_start: int, tok_end: int) -> Verdict | 
         gap = 0 if overlaps else _gap(hit, tok_start, tok_end)
         if overlaps or _applies(view, cue, hit, tok_start, gap, clause):
             found.append((cue.priority, abs(gap), Verdict(cue.reason, hit, cue.hard)))
-    background = _background_date(view, tok_start, tok_end, sentence)
+    background = _background_date(view, tok_start, tok_end, sentence, clause)
     if background is not None:
         found.append((1, abs(_gap(background, tok_start, tok_end)), Verdict("background", background, False)))
     future = _future_date(view, tok_start, tok_end, clause)
@@ -112,13 +112,17 @@ def _applies(view: ArticleView, cue: Cue, hit: Hit, tok_start: int, gap: int, cl
     return cue.scope == "sentence"
 
 
-def _background_date(view: ArticleView, tok_start: int, tok_end: int, sentence: int) -> Hit | None:
+def _background_date(view: ArticleView, tok_start: int, tok_end: int, sentence: int, clause: int) -> Hit | None:
+    """A background period near the trigger ("منذ 2011"), or a bare past year anywhere in its
+    clause ("اندلع القتال في ولاية النيل الأزرق عام 2011": the year closes the clause)."""
     for m in view.in_sentence("date", sentence):
         if not m.value.get("background"):
             continue
         a, b = view.tok_range(m)
         hit = Hit(a, b, None, m.start, m.end)
         if abs(_gap(hit, tok_start, tok_end)) < BACKGROUND_WINDOW:
+            return hit
+        if m.value.get("key") == "year" and view.clause_of_tok(a) == clause:
             return hit
     return None
 
