@@ -28,9 +28,12 @@ def governing_cue(view: ArticleView, tok_start: int, tok_end: int) -> Verdict | 
     clause = view.clause_of_tok(tok_start)
     found: list[tuple[int, int, Verdict]] = []
     hits = view.hits_in_sentence(view.cues, sentence)
+    for hit in view.cues:
+        if hit.payload.scope == "article":  # "the police ruled out terrorism": the whole article
+            found.append((hit.payload.priority, 0, Verdict(hit.payload.reason, hit, hit.payload.hard)))
     for hit in hits:
         cue: Cue = hit.payload  # type: ignore[assignment]
-        if cue.scope == "particle":
+        if cue.scope in ("particle", "article"):
             continue
         if cue.scope == "similar":
             if _similar_past(view, hit, tok_start, tok_end, clause):

@@ -27,7 +27,8 @@ def test_entries_are_normalized_and_unique(relpath: str) -> None:
 def test_cue_columns() -> None:
     for row in read_tsv(lexicons.CUES):
         assert row["reason"] in CONTRACT_REASONS
-        assert row["scope"] in {"governs", "near", "clause", "sentence", "onward", "pluperfect", "particle", "similar"}
+        assert row["scope"] in {"governs", "near", "clause", "sentence", "onward", "pluperfect", "particle", "similar",
+                                "article"}
         assert row["strength"] in {"hard", "soft"}
         if row["scope"] in {"governs", "near"}:
             assert int(row["window"]) > 0

@@ -67,3 +67,20 @@ def test_a_retold_incident_of_last_week_is_marked_recap():
     text = "وكان هجوم مماثل قد أسفر عن مقتل 12 جنديا في مدينة العريش يوم 2 مايو الجاري."
     found = events(text, published="2018-05-10")
     assert all(e.recap for e in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أصيب أربعة أشخاص بإطلاق نار في وسط مدينة مالمو مساء أمس، وقالت الشرطة إن الحادث لا علاقة له بالإرهاب.",
+        "قتل رجل زوجته وابنه طعنا في مدينة ليون أمس، وأوضحت الشرطة أن الجريمة وقعت بسبب خلافات عائلية.",
+        "قتل شخصان بالرصاص في شارع تجاري بمدينة تورونتو، والمحققون يرجحون دوافع جنائية وراء الهجوم.",
+    ],
+)
+def test_ordinary_crime_with_a_motive_ruled_out_is_not_a_conflict_event(text):
+    assert events(text) == []
+
+
+def test_a_political_attack_beside_the_phrase_elsewhere_is_unaffected():
+    text = "قتل ثلاثة جنود في هجوم مسلح على حاجز عسكري في مدينة العريش صباح اليوم."
+    assert len(events(text)) == 1
