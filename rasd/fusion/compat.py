@@ -103,7 +103,7 @@ def _type_part(a: Report, b: Report) -> float:
         return 0.75
     if a.event.get("event_type") == b.event.get("event_type"):
         return 0.4
-    return 0.0
+    return 0.25  # one incident told as a clash by one outlet and as an attack by another
 
 
 def _actor_part(a: Report, b: Report) -> float:
@@ -112,7 +112,7 @@ def _actor_part(a: Report, b: Report) -> float:
         if x == y:
             return 0.5
         sides_b = {y, b.named_actor("actor2")}
-        return 0.0 if x in sides_b else -0.75
+        return 0.0 if x in sides_b else -0.5
     return 0.0
 
 
