@@ -10,16 +10,22 @@ import importlib
 import sys
 import traceback
 from collections.abc import Callable, Sequence
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from rasd import __version__
+
+if TYPE_CHECKING:
+    from rasd.document import ArticleMeta
 
 EXIT_OK, EXIT_RUNTIME, EXIT_INPUT = 0, 1, 2
 
 # Modules that add their own sub-commands through ``register(subparsers)``.
 PLUGIN_COMMANDS: tuple[str, ...] = (
     "rasd.evaluate.cli",
+    "rasd.evaluate.fusion_cli",
     "rasd.extractors.places.cli",
+    "rasd.store.cli",
+    "rasd.export.cli",
 )
 
 
@@ -57,6 +63,17 @@ def _add_extract(sub: argparse._SubParsersAction) -> None:
         "print the events, mentions and evidence found in it.",
     )
     p.add_argument("path", metavar="PATH", help="input file, or - to read standard input")
+    add_article_options(p)
+    p.add_argument("--format", choices=("json", "jsonl", "table"), default=None,
+                   help="output format (default: json for one article, jsonl for JSONL input)")
+    add_input_options(p)
+    p.add_argument("--no-mentions", action="store_true", help="leave the mentions list out")
+    add_progress_option(p)
+    p.set_defaults(handler=run_extract)
+
+
+def add_article_options(p: argparse.ArgumentParser) -> None:
+    """What the caller tells about an article (shared by ``extract`` and ``ingest``)."""
     p.add_argument("--published", help="publication date or datetime (ISO 8601), the anchor for "
                    "relative dates such as 'yesterday'")
     p.add_argument("--timezone", help="IANA time zone of the outlet (e.g. Africa/Tripoli), used to "
@@ -65,30 +82,38 @@ def _add_extract(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--url", help="article URL")
     p.add_argument("--id", dest="article_id", help="article id")
     p.add_argument("--title", help="article title")
-    p.add_argument("--format", choices=("json", "jsonl", "table"), default=None,
-                   help="output format (default: json for one article, jsonl for JSONL input)")
+
+
+def add_input_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--input-format", choices=("text", "html", "jsonl"), default=None,
                    help="force the input format (default: guessed from the name or content)")
     p.add_argument("--max-bytes", type=int, default=None,
                    help="largest article accepted, in bytes (default 5 MB)")
-    p.add_argument("--no-mentions", action="store_true", help="leave the mentions list out")
+
+
+def add_progress_option(p: argparse.ArgumentParser) -> None:
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="show a progress line on stderr (default: when stderr is a terminal)")
-    p.set_defaults(handler=run_extract)
+
+
+def article_defaults(args: argparse.Namespace) -> ArticleMeta:
+    """The article metadata given on the command line (it wins over what the input says)."""
+    from rasd.document import ArticleMeta
+
+    return ArticleMeta(
+        id=args.article_id, url=args.url, source=args.source, published=args.published,
+        title=args.title, timezone=args.timezone,
+    )
 
 
 def run_extract(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
-    from rasd.document import ArticleMeta
     from rasd.ingest import DEFAULT_MAX_BYTES, InputError, InputProblem, read_articles
     from rasd.output import render_document, render_table
     from rasd.progress import Progress
 
     out = out or sys.stdout
     err = err or sys.stderr
-    defaults = ArticleMeta(
-        id=args.article_id, url=args.url, source=args.source, published=args.published,
-        title=args.title, timezone=args.timezone,
-    )
+    defaults = article_defaults(args)
     max_bytes = args.max_bytes or DEFAULT_MAX_BYTES
     processed = skipped = failed = 0
     fmt = args.format

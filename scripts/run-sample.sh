@@ -1,6 +1,11 @@
 #!/usr/bin/env bash
-# Set up, then extract the events of the bundled sample article and show them as a table.
+# Set up, extract the events of the bundled sample article and show them as a table, then store
+# the article in the embedded SQLite database (rasd.db) and show the fused events kept there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 .venv/bin/rasd extract examples/sample-article.ar.txt --published 2019-03-14 --source "Sample" --format table
+echo
+.venv/bin/rasd ingest examples/sample-article.ar.txt --published 2019-03-14 --source "Sample" --id sample-1 \
+  --db sqlite:///rasd.db
+.venv/bin/rasd events --db sqlite:///rasd.db

@@ -62,6 +62,8 @@ EVENT_FIELDS = [
     "reported_by",
     "confidence",
     "evidence",
+    "claimed_by",
+    "recap",
 ]
 
 TEXT = "قُتل ٥ جنود في هجوم على حاجز بمحافظة صلاح الدين. وأصيب ثلاثة آخرون بجروح."
@@ -73,7 +75,8 @@ def make_doc(text: str = TEXT) -> Document:
 
 
 def test_event_fields_follow_the_contract_order():
-    assert [f.name for f in dataclasses.fields(Event)] == EVENT_FIELDS
+    # `signals` (the event filter's features) is internal: never in the output contract
+    assert [f.name for f in dataclasses.fields(Event)] == [*EVENT_FIELDS, "signals"]
     assert list(Event().to_dict()) == EVENT_FIELDS
 
 
@@ -81,7 +84,7 @@ def test_event_defaults_are_unknown_not_invented():
     event = Event()
     for name in EVENT_FIELDS:
         value = getattr(event, name)
-        assert value in (None, [], {}), name
+        assert value in (None, [], {}, False), name
 
 
 def test_event_to_dict_nests_victims_and_evidence_as_dicts():

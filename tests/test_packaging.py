@@ -37,3 +37,13 @@ def test_every_language_data_file_is_in_the_wheel(wheel_names):
 
 def test_wheel_has_the_cli_entry_point(wheel_names):
     assert any(name.endswith("entry_points.txt") for name in wheel_names)
+
+
+def test_wheel_has_the_database_migrations(wheel_names):
+    expected = {
+        "rasd/store/migrations/env.py",
+        "rasd/store/migrations/script.py.mako",
+        "rasd/store/migrations/versions/0001_articles.py",
+        "rasd/store/migrations/versions/0002_events.py",
+    }
+    assert not expected - wheel_names, sorted(expected - wheel_names)

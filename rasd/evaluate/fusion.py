@@ -194,3 +194,38 @@ def _canonical_docno(gold: FusionGold, docno: str, events_of: Mapping[str, Any])
 
 def iter_report_articles(gold: FusionGold) -> Iterable[dict[str, Any]]:
     return gold_articles_in_order(gold)
+
+
+def store_predictions(gold: FusionGold, url: str) -> dict[Mention, str | None]:
+    """Ingest every gold article into the store at ``url`` with ``rasd ingest``'s own code path,
+    then read back which fused event each matched report ended up in."""
+    from sqlalchemy import select
+
+    from rasd.document import ArticleMeta
+    from rasd.ingest import ArticleInput
+    from rasd.store import WRITE, open_store
+    from rasd.store.ingest import IngestRun
+    from rasd.store.schema import event_reports, events, reports
+
+    rows = gold_articles_in_order(gold)
+    with open_store(url, WRITE) as store:
+        run = IngestRun(store, "evaluate-fusion", ["eval/fusion"])
+        for row in rows:
+            meta = ArticleMeta(id=row["docno"], url=row.get("url"), source=row.get("source"),
+                               published=iso_published(row.get("published")), title=row.get("title"))
+            run.add(ArticleInput(text=row["text"], meta=meta, origin=row["docno"]))
+        run.finish()
+        with store.reading() as conn:
+            events_of: dict[str, list[dict[str, Any]]] = {}
+            query = select(reports.c.article_id, reports.c.n, reports.c.event, reports.c.evidence).order_by(
+                reports.c.article_id, reports.c.n
+            )
+            for article_id, n, event, evidence in conn.execute(query):
+                events_of.setdefault(article_id, [])
+                assert len(events_of[article_id]) == n - 1, "reports are numbered 1.. per article"
+                events_of[article_id].append({**event, "evidence": evidence})
+            live = select(event_reports.c.report_id, event_reports.c.event_id).join(
+                events, events.c.event_id == event_reports.c.event_id
+            ).where(events.c.merged_into.is_(None), events.c.deleted.is_(False))
+            owner = {report_id: event_id for report_id, event_id in conn.execute(live)}
+    return predictions_from(gold, events_of, lambda docno, n: owner.get(f"{docno}:{n}"))

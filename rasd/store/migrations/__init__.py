@@ -1,0 +1,1 @@
+"""Alembic migrations of the event database, run programmatically by :mod:`rasd.store.migrate`."""

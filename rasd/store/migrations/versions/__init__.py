@@ -1,0 +1,1 @@
+"""Migration scripts, one per schema revision (``down_revision`` chains them)."""
