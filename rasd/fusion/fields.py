@@ -10,7 +10,8 @@
   best estimate sits between its low and high).
 - **Grading** (Airwars' terms): ``contested`` when reports name different perpetrators or places
   far apart; ``confirmed`` when a belligerent claimed it; ``fair`` with two or more independent
-  outlets; else ``weak``.
+  outlets (outlets that ran the same wording — copies of one wire story — count once); else
+  ``weak``.
 """
 
 from __future__ import annotations
@@ -103,8 +104,36 @@ def _actors(reports: Sequence[Report]) -> tuple[dict[str, Any], set[str]]:
     return fields, perpetrators
 
 
+def _outlet(report: Report) -> str:
+    return report.outlet or report.url or report.article_id
+
+
+def _wording(report: Report) -> frozenset[str]:
+    """What the report's evidence says, word for word: syndicated copies of one wire share it."""
+    return frozenset(str(e.get("text") or "") for e in report.event.get("evidence") or [] if e.get("text"))
+
+
+def _independent_sources(reports: Sequence[Report]) -> int:
+    """Outlets, with outlets that ran the same wording (copies of one wire story) counted once."""
+    group = {_outlet(r): _outlet(r) for r in reports}
+
+    def root(x: str) -> str:
+        while group[x] != x:
+            x = group[x]
+        return x
+
+    by_wording: dict[frozenset[str], str] = {}
+    for r in reports:
+        wording = _wording(r)
+        if len(wording) < 2:
+            continue  # a single trigger word proves nothing about copying
+        first = by_wording.setdefault(wording, _outlet(r))
+        group[root(_outlet(r))] = root(first)
+    return len({root(o) for o in group})
+
+
 def _independent_outlets(reports: Sequence[Report]) -> list[str]:
-    return sorted({r.outlet or r.url or r.article_id for r in reports})
+    return sorted({_outlet(r) for r in reports})
 
 
 def _grading(reports: Sequence[Report], perpetrators: set[str]) -> str:
@@ -116,7 +145,7 @@ def _grading(reports: Sequence[Report], perpetrators: set[str]) -> str:
         return "contested"
     if any(r.claimed_by for r in reports):
         return "confirmed"
-    return "fair" if len(_independent_outlets(reports)) >= 2 else "weak"
+    return "fair" if _independent_sources(reports) >= 2 else "weak"
 
 
 def _confidence(reports: Sequence[Report]) -> float:
@@ -145,6 +174,7 @@ def fuse_fields(reports: Sequence[Report]) -> dict[str, Any]:
     fields.update(
         {
             "source_count": len(outlets),
+            "independent_sources": _independent_sources(ordered),
             "report_count": len(ordered),
             "outlets": outlets,
             "grading": _grading(ordered, perpetrators),

@@ -163,3 +163,23 @@ def test_any_arrival_order_gives_the_same_events(seed):
     assert _incremental(reports) == batch
     assert _incremental(shuffled) == batch
     assert len(batch) < len(reports)  # some reports did merge
+
+
+def _worded(article, outlet, *phrases, **fields):
+    evidence = [{"field": f"f{k}", "start": k, "end": k + 1, "text": p} for k, p in enumerate(phrases)]
+    return report(article, outlet, evidence=evidence, **fields)
+
+
+def test_syndicated_copies_of_one_wire_count_once():
+    wire = ("غارة جوية", "مقتل خمسة", "سوق المدينة")
+    fields = one_incident([_worded("a1", "SkyNews", *wire), _worded("b1", "AlArabiya", *wire)])
+    assert fields["source_count"] == 2 and fields["independent_sources"] == 1
+    assert fields["grading"] == "weak"
+
+
+def test_two_outlets_in_their_own_words_are_independent():
+    fields = one_incident([
+        _worded("a1", "SkyNews", "غارة جوية", "مقتل خمسة"),
+        _worded("b1", "AlArabiya", "قصف جوي", "خمسة قتلى"),
+    ])
+    assert fields["independent_sources"] == 2 and fields["grading"] == "fair"
