@@ -209,9 +209,45 @@ def implied_actors(inc: Incident, iso2: str | None, country: str | None, date: s
     if sub == "Arrests" and not side(inc, "actor1"):
         name, inter = generic_actor("police", iso2, country, date)  # arrests are made by the state
         inc.actors.insert(0, ActorSlot(inc.anchor, "actor1", name, inter))
+    if sub == AIR_STRIKE and not side(inc, "actor1") and not _drone(inc):
+        sole = sole_air_force(iso2, date)
+        named = [s for s in inc.actors if sole is not None and s.name == sole[0]]
+        if named:  # the air force was read as the target ("طيران التحالف" after the verb): it struck
+            for slot in inc.actors:
+                slot.role = "actor1" if slot in named else "actor2"
+        elif sole is not None:
+            inc.actors.insert(0, ActorSlot(inc.anchor, "actor1", *sole))
     if sub in ARMED_BY_DEFINITION and not side(inc, "actor1"):
         name, inter = generic_actor("unidentified_armed_group", iso2, country, date)
         inc.actors.insert(0, ActorSlot(inc.anchor, "actor1", name, inter))
+
+
+AIR_STRIKE = "Air/drone strike"
+DRONE_TRIGGERS = frozenset({"drone"})
+
+
+def _drone(inc: Incident) -> bool:
+    return any(t.value.get("key") in DRONE_TRIGGERS for t in inc.triggers)
+
+
+def sole_air_force(iso2: str | None, date: str | None) -> tuple[str, int] | None:
+    """Name and inter code of the only side that flies aircraft in the war in ``iso2`` on ``date``
+    (``rasd/lang/ar/actors/air_forces.tsv``), if there is one."""
+    from rasd.events.lexicons import air_force_rows
+
+    day = (date or "")[:10]
+    for row in air_force_rows():
+        if row["iso2"] == iso2 and (not row["from"] or not day or row["from"] <= day) and (
+            not row["to"] or not day or day <= row["to"]
+        ):
+            try:
+                from rasd.extractors.actors import resolve_actor
+
+                value = resolve_actor(row["actor"], row["state"] or iso2, date=date, focus=iso2)
+            except Exception:  # the actors stage is optional here
+                return None
+            return value["name"], value["inter"]
+    return None
 
 
 def _force_used(inc: Incident, others: list[ActorSlot]) -> bool:

@@ -81,6 +81,11 @@ def occasions_matcher() -> PhraseMatcher[int]:
 
 
 @cache
+def air_force_rows() -> tuple[dict[str, str], ...]:
+    return read_tsv("actors/air_forces.tsv")
+
+
+@cache
 def data_hashes() -> dict[str, str]:
     return {path: data_hash(path) for path in DATA_FILES}
 

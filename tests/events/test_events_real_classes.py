@@ -84,3 +84,27 @@ def test_ordinary_crime_with_a_motive_ruled_out_is_not_a_conflict_event(text):
 def test_a_political_attack_beside_the_phrase_elsewhere_is_unaffected():
     text = "قتل ثلاثة جنود في هجوم مسلح على حاجز عسكري في مدينة العريش صباح اليوم."
     assert len(events(text)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "actor"),
+    [
+        ("شنت مقاتلات غارات على مواقع في مدينة صعدة اليوم ما أدى إلى مقتل أربعة أشخاص.", "2018-05-10",
+         "Operation Restoring Hope"),
+        ("استهدفت غارة جوية منزلا في مدينة رفح فجر اليوم وأصيب ثلاثة أطفال.", "2018-05-10",
+         "Military Forces of Israel"),
+    ],
+)
+def test_an_air_strike_with_no_attacker_named_is_the_only_air_force_of_that_war(text, published, actor):
+    [event] = events(text, published)
+    assert event.actor1.startswith(actor)
+
+
+def test_no_sole_air_force_is_assumed_where_several_sides_fly():
+    [event] = events("قتل خمسة مدنيين في غارة جوية على سوق في مدينة إدلب اليوم.")
+    assert event.actor1 is None
+
+
+def test_before_the_air_campaign_no_coalition_is_assumed():
+    [event] = events("قتل خمسة أشخاص في غارة جوية على مدينة صعدة اليوم.", published="2014-05-10")
+    assert event.actor1 != "Operation Restoring Hope"
