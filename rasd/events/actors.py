@@ -108,7 +108,7 @@ def _after_trigger(view: ArticleView, inc: Incident, m: Mention) -> bool:
 def _actor_mentions(view: ArticleView, inc: Incident) -> list[Mention]:
     in_clause = view.in_clause("actor", inc.clause)
     found = sorted(in_clause or view.in_sentence("actor", inc.sentence), key=lambda m: m.start)
-    found = _own(view, inc, found)
+    found = _own(view, inc, _reporters(view, inc, found))
     return [m for i, m in enumerate(found) if not _named_later(view, m, found[i + 1 :])]
 
 
@@ -143,6 +143,14 @@ def _speaking_agent(view: ArticleView, inc: Incident, mentions: list[Mention]) -
             name = speaker.value.get("name") or speaker.text
             return None if any((m.value.get("name") or m.text) == name for m in mentions) else speaker
     return None
+
+
+def _reporters(view: ArticleView, inc: Incident, actors: list[Mention]) -> list[Mention]:
+    """Actors named, after the incident, as who reported it ("قتل رجل ... بحسب الشرطة", "... كما
+    قالت الشرطة"): a source mention on the same words is the teller, not a party. A speaker named
+    before the incident ("أعلن الجيش استعادة ...") often tells its own action and stays."""
+    sources = [s for s in view.in_sentence("source", inc.sentence) if s.start > inc.anchor.start]
+    return [m for m in actors if not any(s.start < m.end and m.start < s.end for s in sources)]
 
 
 def _own(view: ArticleView, inc: Incident, actors: list[Mention]) -> list[Mention]:

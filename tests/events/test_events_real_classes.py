@@ -108,3 +108,20 @@ def test_no_sole_air_force_is_assumed_where_several_sides_fly():
 def test_before_the_air_campaign_no_coalition_is_assumed():
     [event] = events("قتل خمسة أشخاص في غارة جوية على مدينة صعدة اليوم.", published="2014-05-10")
     assert event.actor1 != "Operation Restoring Hope"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أصيب خمسة أشخاص في عملية دهس بسيارة في مدينة ليون بحسب ما نقلت وسائل إعلام عن الشرطة.",
+        "قتل رجل بالرصاص في مدينة بغداد مساء أمس، بحسب ما أعلنت الشرطة.",
+    ],
+)
+def test_the_force_that_reported_an_incident_is_not_its_perpetrator(text):
+    [event] = events(text)
+    assert event.actor1 is None or "Police" not in event.actor1
+
+
+def test_a_force_announcing_its_own_action_stays_its_agent():
+    [event] = events("وأعلن الجيش أنه قتل خمسة مسلحين في اشتباكات في مدينة العريش اليوم.")
+    assert event.actor1.startswith("Military Forces of Egypt")
