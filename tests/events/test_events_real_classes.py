@@ -125,3 +125,16 @@ def test_the_force_that_reported_an_incident_is_not_its_perpetrator(text):
 def test_a_force_announcing_its_own_action_stays_its_agent():
     [event] = events("وأعلن الجيش أنه قتل خمسة مسلحين في اشتباكات في مدينة العريش اليوم.")
     assert event.actor1.startswith("Military Forces of Egypt")
+
+
+def test_a_denial_never_makes_the_denier_the_perpetrator():
+    text = "نفى الجيش الإسرائيلي مسؤوليته عن الانفجار الذي وقع في مدينة غزة أمس وأدى إلى مقتل ثلاثة أشخاص."
+    for event in events(text):
+        assert not (event.actor1 or "").startswith("Military Forces of Israel")
+        assert event.claimed_by is None
+
+
+def test_a_claim_told_next_day_names_the_claimant():
+    text = "وتبنى تنظيم داعش الهجوم الذي استهدف حاجزا أمنيا في مدينة العريش أمس وأسفر عن مقتل خمسة جنود."
+    [event] = events(text)
+    assert event.claimed_by == event.actor1 == "Islamic State (Egypt)"
