@@ -23,7 +23,7 @@ _TOKEN = re.compile(
     r"(?P<number>[0-9]+(?:[.,][0-9]+)*)"
     r"|(?P<word>[\u0621-\u064a\u066e-\u06d3\u06fa-\u06ff]+)"
     r"|(?P<latin>[a-z\u00c0-\u024f]+)"
-    r"|(?P<punct>[^\s])"
+    r"|(?P<punct>[^\s#_])"  # hashtags (#خان_يونس) read as their words: # and _ separate like spaces
 )
 _SENT_END = frozenset(".!?؟\n")
 _CLOSERS = frozenset("\"')]")

@@ -141,3 +141,11 @@ def test_word_tokens_include_the_marks_on_their_last_letter_but_not_invisible_ma
     norm = normalize_text(text)
     bare, _ = tokenize(norm)
     assert text[bare[0].start : bare[0].end] == "قُتِل"
+
+
+def test_hashtags_are_read_as_their_words():
+    text = "قصف على #دير_الزور و#الجيش_الوطني"
+    got = [(t.norm, t.kind) for t in tokens_of(text)]
+    assert got == [("قصف", "word"), ("علي", "word"), ("دير", "word"), ("الزور", "word"),
+                   ("و", "word"), ("الجيش", "word"), ("الوطني", "word")]
+    assert [text[t.start : t.end] for t in tokens_of(text)][2:4] == ["دير", "الزور"]

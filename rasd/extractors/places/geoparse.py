@@ -18,13 +18,15 @@ import itertools
 import math
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from rasd.document import Document, Token
 from rasd.extractors.places import translit
 from rasd.extractors.places.cues import Cue, Cues, load_cues, nisba_country
 from rasd.extractors.places.gazetteer import Gazetteer, Place, capitals, countries, load_gazetteer
+from rasd.lang.ar import read_tsv
+from rasd.lang.ar.vocabulary import known_words, split_variants
 from rasd.match import Match, PhraseMatcher
 from rasd.match.phrases import match_span
 from rasd.tokenize.clitics import clitic_forms, definite_article
@@ -69,7 +71,10 @@ class Context:
     outlet: bool = False  # part of a media outlet's name: "قناه الجزيره"، "الجزيره نت"
     post_direction: bool = False
     post_country: str | None = None  # country adjective right after the name
+    post_agrees: bool = False  # ...agreeing with the name as with a noun: "العلم العراقي"، "سيده تركيه"
     post_end: int | None = None
+    patron: bool = False  # after "بقياده"، "المدعومه من"، "المواليه لـ": the backer of a force
+    person: bool = False  # after a personal title: "الملكه فيكتوريا" is a person
 
 
 @dataclass(slots=True)
@@ -91,11 +96,14 @@ class Scan:
     nisba_votes: Counter[str]
     blocked: dict[int, int]  # token -> end of the non-place name covering it
     street_cues: list[int]
+    actors: dict[int, tuple[int, str]] = field(default_factory=dict)  # token -> (end, actor's country) of
+    # the actor name covering it ("فيلق القدس", "القاعده في بلاد المغرب": a place inside names no place)
 
 
 def scan(tokens: Sequence[Token], gaz: Gazetteer, cues: Cues) -> Scan:
     first = gaz.first_words
     blocker_first = blocker_first_words()
+    actors = load_actor_names()
     nisba = cues.nisba_forms
     result = Scan({}, Counter(), {}, [])
     for tok in tokens:
@@ -117,6 +125,12 @@ def scan(tokens: Sequence[Token], gaz: Gazetteer, cues: Cues) -> Scan:
                         result.blocked[k] = max(result.blocked.get(k, 0), b.tok_end)
         if not cues.street_or_district.isdisjoint(forms):
             result.street_cues.append(tok.index)
+        if not actors.first_words.isdisjoint(forms):
+            for a in actors.matcher.match_at(tokens, tok.index):
+                if _clitic_ok(tok, a):
+                    for k in range(a.tok_start, a.tok_end):
+                        if a.tok_end > result.actors.get(k, (0, ""))[0]:
+                            result.actors[k] = (a.tok_end, a.payload)
     return result
 
 
@@ -131,11 +145,17 @@ def focus_scores(doc: Document, gaz: Gazetteer | None = None, cues: Cues | None 
         places = [gaz.places[i] for i in match.payload]
         if cues.ambiguous.get(match.phrase):
             continue
-        isos = {p.iso2 for p in places if p.kind == "country" or p.source != "geonames"}
+        isos = {p.iso2 for p in places if _votes(p)}
         rivals = {p.iso2 for p in places if p.population >= BIG_CITY}
         if len(isos) == 1 and rivals <= isos:
             votes[isos.pop()] += 2 if any(p.kind == "country" for p in places) else 1
     return votes
+
+
+def _votes(place: Place) -> bool:
+    """A country or a curated place says which country an article is about; a district does not
+    (its name is often a family name or a common word: "جوان حبيش")."""
+    return place.kind == "country" or (place.source != "geonames" and place.kind != "admin2")
 
 
 def _longest_first(matches: dict[int, list[Match]]) -> list[Match]:
@@ -217,6 +237,7 @@ def read_context(tokens: Sequence[Token], m: Match, lo: int, hi: int, cues: Cues
         # "بالزاويه" has a preposition: not an adjective; "والي" is و + a word, not a definite noun
         ctx.after_definite = plain_word and m.phrase.startswith(ARTICLE) and tokens[i].norm.startswith(ARTICLE)
     ctx.outlet = _outlet_name(tokens, m, lo, hi, cues)
+    ctx.patron, ctx.person = _patron_or_person(tokens, m, lo, cues)
     if ctx.cue is not None and ctx.cue.role == "type" and ctx.cue_start is not None:
         outer = _cue_at(tokens, ctx.cue_start - 1, lo, cues)
         if outer is not None and outer.role in {"relation", "direction", "offshore"}:
@@ -233,6 +254,9 @@ def read_context(tokens: Sequence[Token], m: Match, lo: int, hi: int, cues: Cues
             iso2 = cues.nisba_forms.get(tokens[j].norm)  # "طرابلس الليبيه", not "غزه واسراييليين"
             if iso2:
                 ctx.post_country, ctx.post_end = iso2, j + 1
+                # a place's own adjective is definite after a name without the article; one that
+                # agrees in definiteness ("العلم العراقي", "سيده تركيه") may qualify a common noun
+                ctx.post_agrees = tokens[j].norm.startswith(ARTICLE) == m.phrase.startswith(ARTICLE)
     return ctx
 
 
@@ -250,6 +274,20 @@ def _outlet_name(tokens: Sequence[Token], m: Match, lo: int, hi: int, cues: Cues
 
 
 QUOTES = frozenset({'"', "«", "»", "\u201c", "\u201d", "'", "(", ")"})
+
+
+def _patron_or_person(tokens: Sequence[Token], m: Match, lo: int, cues: Cues) -> tuple[bool, bool]:
+    """(patron, person): the word before the name leads or backs a force ("التحالف بقياده واشنطن",
+    "القوات المدعومه من ايران", "الموالين لطهران"), or is a personal title ("الملكه فيكتوريا")."""
+    i = m.tok_start - 1
+    if i < lo or tokens[i].kind != "word":
+        return False, False
+    if m.prefix_len == 0 and cues.cue(tokens[i].forms, "person_title") is not None:
+        return False, True
+    if m.prefix_len == 0 and cues.cue(tokens[i].forms, "linker") is not None:
+        i -= 1  # "المدعومه من ايران"
+    patron = i >= lo and tokens[i].kind == "word" and cues.cue(tokens[i].forms, "patron") is not None
+    return patron, False
 
 
 def _distance_before(tokens: Sequence[Token], start: int, lo: int, cues: Cues) -> bool:
@@ -359,38 +397,57 @@ def _top_countries(focus: Counter[str]) -> set[str]:
     return {iso2 for iso2, n in focus.items() if n == best and n > 0}
 
 
+def _adjective_places(place: Place, ctx: Context, need: str | None) -> bool:
+    """A country adjective right after the name locates it ("طرابلس الليبيه") - unless it agrees with a
+    common word or a small town's name as with a noun ("الفصايل الفلسطينيه", "العلم العراقي")."""
+    if ctx.post_country != place.iso2:
+        return False
+    small = place.source == "geonames" and place.kind not in CURATED_KINDS and place.population < FOCUS_TOWN
+    return not (ctx.post_agrees and (need is not None or small))
+
+
+def _not_a_place_here(place: Place, ctx: Context) -> bool:
+    """A person's name after a title; a country or capital after "بقياده"، "المدعومه من" (the backer)."""
+    return ctx.person or (ctx.patron and (place.kind in {"country", "admin1"} or _famous(place)))
+
+
 def accepted(place: Place, phrase: str, ctx: Context, focus: Counter[str], cues: Cues) -> bool:
     need = cues.ambiguous.get(phrase)
-    if need == "never" or ctx.outlet:
+    if need == "never" or ctx.outlet or _not_a_place_here(place, ctx):
         return False
     geonames_town = place.kind not in CURATED_KINDS and place.source == "geonames"
     if ctx.after_definite and not ctx.dateline and place.kind != "country":
         return False  # "التوتر القائم", "القوه القاهره": an adjective agreeing with its noun
     if geonames_town and not _famous(place) and far_away(place, focus) and not (
-            ctx.post_country == place.iso2 or (place.population >= BIG_CITY and (
+            _adjective_places(place, ctx, need) or (place.population >= BIG_CITY and (
                 ctx.preposition or ctx.locative or ctx.target or _strong(ctx)))):
         return False  # a small town abroad in a story about elsewhere: a common word read as a town
     if need == "named":
-        return ctx.dateline or ctx.post_country == place.iso2 or (
+        return ctx.dateline or _adjective_places(place, ctx, need) or (
             ctx.cue is not None and ctx.cue.role == "type")
     if need == "focus":
         if ctx.modifier or ctx.after_definite:
             return _strong(ctx)
-        return _strong(ctx) or ctx.post_country == place.iso2 or place.iso2 in _top_countries(focus) or (
+        return _strong(ctx) or _adjective_places(place, ctx, need) or place.iso2 in _top_countries(focus) or (
             (ctx.preposition or ctx.locative) and focus.get(place.iso2, 0) > 0)
     if need == "context":
         if ctx.after_definite:
             return False
         return _strong(ctx) or ctx.preposition or focus.get(place.iso2, 0) > 0 or (
-            ctx.post_country == place.iso2)
+            _adjective_places(place, ctx, need))
     if need == "admin":
         return ctx.dateline or (ctx.cue is not None and ctx.cue.role == "type" and "admin1" in ctx.cue.kinds)
     if need == "type":
         if ctx.cue is not None and ctx.cue.role == "relation":  # "صحراء القايم" in an Iraqi story
             return place.source != "geonames" or place.population >= BIG_CITY or focus.get(place.iso2, 0) > 0
-        return _strong(ctx) or (ctx.post_country is not None and ctx.post_country == place.iso2)
+        return _strong(ctx) or _adjective_places(place, ctx, need)
     if ctx.cue is not None and ctx.cue.role == "street":
         return True  # handled by the caller: the name of a street
+    if place.kind == "admin2":
+        # a district is named in stories about its country ("جبهات نهم" in a Yemen story), else
+        # with a cue; "بنهم" in a story about Turkey is a misspelt word
+        return (_strong(ctx) and not far_away(place, focus)) or place.iso2 in _top_countries(focus) or (
+            _adjective_places(place, ctx, need))
     if place.kind in CURATED_KINDS or place.source != "geonames":
         return True
     if len(phrase.replace(" ", "")) < MIN_FREE_NAME:
@@ -402,6 +459,10 @@ def accepted(place: Place, phrase: str, ctx: Context, focus: Counter[str], cues:
         return ctx.preposition and place.population >= BIG_CITY
     if place.population >= BIG_CITY or (ctx.locative and place.population >= CONFLICT_TOWN):
         return True
+    if place.population < CONFLICT_TOWN:
+        # a hamlet (or a district) after a bare "في": only in the article's main country; a country
+        # named in passing does not make its hamlets likely ("الي كو…" is no Syrian village)
+        return ctx.locative and place.iso2 in _top_countries(focus)
     in_focus = focus.get(place.iso2, 0) > 0
     return in_focus and (ctx.locative or place.population >= FOCUS_TOWN)
 
@@ -449,6 +510,9 @@ def geoparse(doc: Document) -> list[Resolved]:
         if ctx.after_definite and m.phrase not in cues.ambiguous and (
                 _others(focus, place, m, scanned, gaz).get(place.iso2, 0) > 0):
             ctx.after_definite = False  # the story's own place as an object: "قصف الجيش السوري الغوطه"
+        if _not_a_place_here(place, ctx) or _in_actor_name(m, place, scanned):
+            free = m.tok_end  # nor is any part of it: "بقياده المملكه العربيه السعوديه"
+            continue
         if not accepted(place, m.phrase, ctx, focus, cues):
             continue
         free = m.tok_end
@@ -496,16 +560,20 @@ def _transliterated(doc: Document, out: list[Resolved], focus: Counter[str], cue
     covered = {k for res in result for k in range(res.match.tok_start, res.match.tok_end)}
     triggers = _translit_triggers()
     for tok in tokens:
-        if tok.kind != "word" or triggers.isdisjoint(tok.forms) or tok.index + 1 in covered:
+        if tok.kind != "word" or (triggers.isdisjoint(tok.forms) and tok.norm not in cues.single) or (
+                tok.index + 1 in covered):
             continue
         cue = _cue_at(tokens, tok.index, 0, cues)
-        if cue is None or not (cue.role == "direction" or cue.word in triggers):
+        # "في دابشي في شمال شرق نيجيريا": after a bare preposition only when a country follows to place it
+        placed_only = cue is not None and cue.role == "locative" and cue.word == tok.norm
+        if cue is None or not (cue.role == "direction" or cue.word in triggers or placed_only):
             continue
         hi = doc.sentences[tok.sentence].tok_end
-        found = _translit_after(doc, tok.index + 1, hi, cue, countries_in_play, cues, scanned, result)
+        found = _translit_after(doc, tok.index + 1, hi, cue, countries_in_play, cues, scanned, result,
+                                placed_only=placed_only)
         if found is not None:
             place, m = found
-            ctx = Context(cue=cue, cue_start=tok.index)
+            ctx = Context(locative=True, preposition=True) if placed_only else Context(cue=cue, cue_start=tok.index)
             outer = _cue_at(tokens, tok.index - 1, doc.sentences[tok.sentence].tok_start, cues)
             if cue.role == "type" and outer is not None and outer.role in {"relation", "direction"}:
                 ctx.outer = outer  # "قرب بلدة X"
@@ -522,10 +590,12 @@ def _translit_triggers() -> frozenset[str]:
     return translit.load_letters().cue_words | directions
 
 
-def _translit_lookup(phrase: str, placed_in: str | None, in_play: list[str]) -> Place | None:
-    """The country a following name places it in decides; else the article's countries, main first."""
+def _translit_lookup(phrase: str, placed_in: str | None, in_play: list[str],
+                     admin1: str | None = None) -> Place | None:
+    """The country (and division) a following name places it in decides; else the article's
+    countries, main first."""
     if placed_in is not None:
-        return translit.lookup(phrase, placed_in)
+        return translit.lookup(phrase, placed_in, admin1)
     for iso2 in in_play:
         place = translit.lookup(phrase, iso2)
         if place is not None:
@@ -535,6 +605,12 @@ def _translit_lookup(phrase: str, placed_in: str | None, in_play: list[str]) -> 
 
 def _country_after(out: list[Resolved], doc: Document, end: int) -> str | None:
     """"منطقه قنديل شمالي العراق": a country or division named right after places the name there."""
+    placer = _placed_by(out, doc, end)
+    return placer.iso2 if placer is not None else None
+
+
+def _placed_by(out: list[Resolved], doc: Document, end: int) -> Place | None:
+    """The country or first-level division named right after a name that places it there."""
     tokens = doc.tokens
     sentence = tokens[end - 1].sentence
     cues = load_cues()
@@ -547,7 +623,7 @@ def _country_after(out: list[Resolved], doc: Document, end: int) -> str | None:
         # ("على الحدود مع الكاميرون" names a neighbour)
         before = cues.cue(tokens[k - 1].forms) if k > end and tokens[k - 1].kind == "word" else None
         if k == end or res.match.prefix_len or (before is not None and before.role in PLACING_ROLES):
-            return res.place.iso2
+            return res.place
     return None
 
 
@@ -558,14 +634,22 @@ MIN_FEMININE_NAME = 4  # consonants: "كبكابيه" is a town, "سكنيه"، 
 
 
 def _translit_after(doc: Document, start: int, hi: int, cue: Cue, in_play: list[str], cues: Cues,
-                    scanned: Scan, out: list[Resolved]) -> tuple[Place, Match] | None:
+                    scanned: Scan, out: list[Resolved], placed_only: bool = False) -> tuple[Place, Match] | None:
+    """The Latin-only place named by the one or two words at ``start``. After a bare preposition
+    (``placed_only``) the words must be no known vocabulary and a country must follow to place them."""
     tokens = doc.tokens
     for n in TRANSLIT_WORDS:
         end = start + n
         if end > hi or not all(_translit_word(tokens[k], k == start, cue, cues, scanned) for k in range(start, end)):
             continue
+        placer = _placed_by(out, doc, end)
+        if placed_only and (placer is None or any(
+                f in known_words() for k in range(start, end) for f in tokens[k].forms)):
+            continue
         phrase = " ".join(tokens[k].norm for k in range(start, end))
-        place = _translit_lookup(phrase, _country_after(out, doc, end), in_play)
+        # "X بمحافظه صعده": X must lie in that governorate
+        place = _translit_lookup(phrase, placer.iso2 if placer else None, in_play,
+                                 placer.admin1 if placer is not None and placer.kind == "admin1" else None)
         if place is not None and _admin_cue(cue) and place.population < ADMIN_SEAT:
             return None  # "ولايه مانيبور" is the state, not the village Manipura
         if place is not None:
@@ -595,8 +679,7 @@ def _translit_word(tok: Token, first: bool, cue: Cue, cues: Cues, scanned: Scan)
 
 def _others(focus: Counter[str], place: Place, m: Match, scanned: Scan, gaz: Gazetteer) -> Counter[str]:
     """The focus votes without those this name casts itself (بغداد votes for Iraq)."""
-    if not any(gaz.places[k].iso2 == place.iso2 and (gaz.places[k].kind == "country" or gaz.places[k].source
-                                                     != "geonames") for k in m.payload):
+    if not any(gaz.places[k].iso2 == place.iso2 and _votes(gaz.places[k]) for k in m.payload):
         return focus  # only plain GeoNames towns carry this name: it casts no vote
     own = sum(1 for hits in scanned.matches.values() if hits and hits[0].phrase == m.phrase)
     rest = Counter(focus)
@@ -660,6 +743,39 @@ def _coordinated(tok: Token, m: Match, prev: Resolved) -> bool:
     cue = prev.context.cue
     return (cue is not None and cue.role == "type" and prev.match.tok_end == m.tok_start
             and m.prefix_len > 0 and tok.norm.startswith(load_cues().clitics["clitic_and"]))
+
+
+def _in_actor_name(m: Match, place: Place, scanned: Scan) -> bool:
+    """A place inside a multi-word actor name (``rasd/lang/ar/actors``) of another country: "فيلق
+    القدس" is Iran's Quds Force, "انصار بيت المقدس" an Egyptian group, "الفصايل المسلحه" armed factions.
+    A group named after its own country or town ("طالبان باكستان", "مجلس شوري ثوار بنغازي") keeps it."""
+    end, country = scanned.actors.get(m.tok_start, (0, ""))
+    return m.tok_end <= end and place.iso2 != country
+
+
+@dataclass(slots=True, frozen=True)
+class ActorNames:
+    matcher: PhraseMatcher[str]  # multi-word actor names -> the actor's country ("" when none)
+    first_words: frozenset[str]
+
+
+ACTOR_LEXICONS = ("actors/actors.tsv", "actors/generic.tsv")
+
+
+@cache
+def load_actor_names() -> ActorNames:
+    """Multi-word actor names of the actors lexicon that contain a gazetteer name."""
+    gaz = load_gazetteer()
+    entries: list[tuple[str, str]] = []
+    for lexicon in ACTOR_LEXICONS:
+        for row in read_tsv(lexicon):
+            country = row.get("country") or row.get("state") or ""
+            for alias in split_variants(row["ar"]):
+                words = alias.split()
+                if len(words) > 1 and any(" ".join(words[a:b]) in gaz.names for a in range(len(words))
+                                          for b in range(a + 1, len(words) + 1)):
+                    entries.append((alias, country))
+    return ActorNames(PhraseMatcher(entries, normalize=False), frozenset(a.split()[0] for a, _ in entries))
 
 
 @cache
@@ -775,10 +891,17 @@ def _mark_descriptors(out: list[Resolved], doc: Document) -> None:
     """"X شمال Y" right after a place X: Y only locates X, it is a reference point."""
     for prev, cur in itertools.pairwise(out):
         ctx = cur.context
-        if ctx.cue is None or ctx.cue.role != "direction" or ctx.cue_start is None:
+        if ctx.cue is None or ctx.cue_start is None:
+            continue
+        if ctx.cue.role == "direction":
+            start = ctx.cue_start
+        elif (ctx.cue.role == "type" and ctx.outer is not None and ctx.outer.role == "direction"
+              and not doc.tokens[ctx.cue_start - 1].norm.startswith(load_cues().clitics["clitic_and"])):
+            start = ctx.cue_start - 1  # "جبهات نهم شرق العاصمه صنعاء", not "صعده وشمال محافظه عمران"
+        else:
             continue
         prev_end = max(prev.match.tok_end, prev.context.post_end or 0)
-        if 0 <= ctx.cue_start - prev_end <= 1:
+        if 0 <= start - prev_end <= 1:
             ctx.reference = True
     cues = load_cues()
     resolved_ends = {max(r.match.tok_end, r.context.post_end or 0) for r in out}
@@ -815,7 +938,7 @@ def _confidence(place: Place, ctx: Context, m: Match) -> float:
 
 def precision_and_relation(res: Resolved) -> tuple[int, str | None]:
     place, ctx = res.place, res.context
-    base = 3 if place.kind in {"country", "admin1", "natural"} else 2 if place.kind == "region" else 1
+    base = 3 if place.kind in {"country", "admin1", "natural"} else 2 if place.kind in {"region", "admin2"} else 1
     if ctx.reference:
         return base, None if ctx.parent else "distance"
     if place.source == translit.SOURCE and _admin_cue(ctx.cue):
@@ -863,7 +986,7 @@ def mention_value(res: Resolved, doc: Document) -> dict[str, object]:
         "iso2": place.iso2,
         "region": country.region if country else None,
         "admin1": admin1,
-        "admin2": None,
+        "admin2": place.name if place.kind == "admin2" else None,
         "admin3": None,
         "latitude": round(place.lat, 4),
         "longitude": round(place.lon, 4),

@@ -19,9 +19,10 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
+from sys import intern
 
 from rasd.extractors.places.gazetteer import Place, user_gazetteer_dir
-from rasd.lang.ar import data_path, iter_tsv_cells, read_tsv
+from rasd.lang.ar import data_path, iter_tsv, read_tsv
 from rasd.tokenize.clitics import definite_article
 
 LATIN_FILE = "places/latin_places.tsv.gz"
@@ -29,6 +30,8 @@ LETTERS_FILE = "places/transliteration.tsv"
 CUES_FILE = "places/translit_cues.tsv"
 SOURCE = "geonames-latin"
 LATIN_COLUMNS = ("id", "name", "iso2", "admin1", "lat", "lon", "population", "skeleton")
+# The shipped file adds each row's kind ("city", or "admin2" for a district); user files may omit it.
+LATIN_KIND_COLUMNS = (*LATIN_COLUMNS, "kind")
 USER_LATIN_SUFFIX = ".latin.gz"  # written by `rasd gazetteer import` into the user gazetteer folder
 MIN_SKELETON = 3  # two consonants match far too many names
 MAX_VARIANTS = 16
@@ -218,13 +221,16 @@ def latin_places() -> dict[str, tuple[tuple[str, Place], ...]]:
 
 
 def _read_latin(lines, by_country: dict[str, list[tuple[str, Place]]], seen: set[str]) -> None:
-    for cells in iter_tsv_cells(lines, "Latin places file", LATIN_COLUMNS):
-        pid, name, iso2, admin1, lat, lon, pop, skeleton = cells
+    for row in iter_tsv(lines, "Latin places file"):
+        if tuple(row) not in (LATIN_COLUMNS, LATIN_KIND_COLUMNS):
+            raise ValueError(f"Latin places file: header {list(row)} != {list(LATIN_KIND_COLUMNS)}")
+        pid, iso2 = row["id"], row["iso2"]
         if pid in seen:
             continue
         seen.add(pid)
-        by_country[iso2].append((skeleton, Place(pid, "city", (), name, iso2, admin1, float(lat), float(lon),
-                                                 int(pop or 0), "", SOURCE)))
+        place = Place(pid, intern(row.get("kind") or "city"), (), row["name"], intern(iso2), intern(row["admin1"]),
+                      float(row["lat"]), float(row["lon"]), int(row["population"] or 0), "", SOURCE)
+        by_country[iso2].append((row["skeleton"], place))
 
 
 @cache
@@ -237,8 +243,9 @@ def country_index(iso2: str) -> dict[str, tuple[Place, ...]]:
     return {k: tuple(v) for k, v in index.items()}
 
 
-def lookup(phrase: str, iso2: str) -> Place | None:
-    """The one Latin-only place of ``iso2`` whose skeleton equals the phrase's, if any."""
+def lookup(phrase: str, iso2: str, admin1: str | None = None) -> Place | None:
+    """The one Latin-only place of ``iso2`` (and of its division ``admin1`` when given) whose
+    skeleton equals the phrase's, if any."""
     skeletons = arabic_skeletons(phrase)
     arabic = arabic_spelling(phrase)
     if not skeletons or arabic is None:
@@ -249,7 +256,7 @@ def lookup(phrase: str, iso2: str) -> Place | None:
     long_vowel = any(v in "AIU" for gap in arabic.gaps for v in gap)
     definite = phrase.startswith(definite_article())
     found = {p.id: p for s in skeletons for p in index.get(s, ()) if spellings_fit(arabic, latin_spelling(p.name))
-             and (long_vowel or definite == _latin_definite(p.name))}
+             and (long_vowel or definite == _latin_definite(p.name)) and admin1 in (None, p.admin1)}
     if not found:
         return None
     ranked = sorted(found.values(), key=lambda p: -p.population)
