@@ -138,3 +138,27 @@ def test_a_claim_told_next_day_names_the_claimant():
     text = "وتبنى تنظيم داعش الهجوم الذي استهدف حاجزا أمنيا في مدينة العريش أمس وأسفر عن مقتل خمسة جنود."
     [event] = events(text)
     assert event.claimed_by == event.actor1 == "Islamic State (Egypt)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وتكثف القصف الجوي على مدينة دوما، موقعا أكثر من 300 قتيل خلال خمسة أيام.",
+        "وقتل المئات في حملة القصف المستمرة منذ 11 يوما على مدينة دوما.",
+        "وأدت الهجمات إلى مقتل العشرات في مدينة قندهار على مدى أسبوعين.",
+    ],
+)
+def test_a_toll_over_a_stretch_of_days_is_an_aggregate_not_an_incident(text):
+    assert events(text, published="2018-03-01") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قتل خمسة أشخاص في غارة على مدينة دوما منذ يومين.",
+        "قتل خمسة أشخاص خلال اشتباكات في مدينة دوما اليوم.",
+    ],
+)
+def test_a_day_or_a_fight_after_those_words_is_still_an_incident(text):
+    [event] = events(text, published="2018-03-01")
+    assert event.fatalities == 5

@@ -1774,7 +1774,9 @@ class SentenceReader:
         wars: list[int] = []
         for k in range(self.start, self.end):
             keys = self.cue_keys(k)
-            if "aggregate" in keys or ("agg_intro" in keys and self._period_follows(k)):
+            if "aggregate" in keys or ("agg_intro" in keys and self._period_follows(k)) or (
+                "span_intro" in keys and self._span_follows(k)
+            ):
                 cues.append(k)
             if "war" in keys and self._war_subject(k):
                 wars.append(k)
@@ -1816,6 +1818,11 @@ class SentenceReader:
                 day = next((n for n in self.all_numbers if n.tok_end == p and n.value.get("unit") == "date"), None)
                 return day is None or day.tok_start == end
         return False
+
+    def _span_follows(self, k: int) -> bool:
+        """"خلال خمسة أيام", "على مدى أسبوعين", "المستمرة منذ 11 يوما": a stretch of days or weeks."""
+        end = max((e for _, e in self.cues.get(k, ())), default=k + 1)
+        return any("span_period" in self.cue_keys(p) for p in range(end, min(self.end, end + AGG_WINDOW)))
 
     def _war_subject(self, k: int) -> bool:
         """"أودت الحرب بحياة", "أسفر النزاع عن مقتل", "نزاع أوقع 40 ألف قتيل": a war as the
