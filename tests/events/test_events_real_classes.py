@@ -162,3 +162,15 @@ def test_a_toll_over_a_stretch_of_days_is_an_aggregate_not_an_incident(text):
 def test_a_day_or_a_fight_after_those_words_is_still_an_incident(text):
     [event] = events(text, published="2018-03-01")
     assert event.fatalities == 5
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "تحشد قوات الجيش منذ أيام قرب مدينة درعا تمهيدا لعملية عسكرية للسيطرة عليها.",
+        "وتواصل القوات استعدادها لحسم معركة مدينة الحديدة.",
+        "أعلن الجيش أنه سيضاعف قواته حول مدينة غزة لمواجهة أي تظاهرات محتملة.",
+    ],
+)
+def test_preparations_and_possible_protests_are_not_incidents(text):
+    assert events(text, published="2018-05-01") == []
