@@ -22,6 +22,10 @@ DATE_WINDOW_DAYS = {1: 1, 2: 4, 3: 16}
 # km two places may lie apart, per coarser geo precision: a town (1), near a town (2), a region (3)
 PLACE_REACH_KM = {1: 10.0, 2: 30.0, 3: 150.0}
 MERGE_THRESHOLD = 1.5
+# Reports a day apart ("last night" / "yesterday") are one incident only on stronger evidence
+# (the same sub-event type and toll or perpetrator): otherwise a town with an incident every day
+# would chain day after day into one ever-growing component.
+NEXT_DAY_EXTRA = 0.75
 
 # Event types that may describe one incident: an air strike in one report and "shelling" or a
 # "battle" in another; an attack on civilians told as a clash. Protests and riots are one family;
@@ -129,6 +133,12 @@ def _count_part(a: Report, b: Report) -> float:
     return 0.0 if early <= 2 * late + 3 else -0.75
 
 
+def _next_day(a: Report, b: Report) -> bool:
+    return a.day is not None and b.day is not None and abs((a.day - b.day).days) == 1 and (
+        a.precision == b.precision == 1
+    )
+
+
 def pair_score(a: Report, b: Report) -> PairScore:
     if a.article_id == b.article_id:
         return PairScore(False, reason="same article")
@@ -150,5 +160,5 @@ def pair_score(a: Report, b: Report) -> PairScore:
         "toll": _count_part(a, b),
     }
     score = round(sum(parts.values()), 3)
-    linked = score >= MERGE_THRESHOLD
+    linked = score >= MERGE_THRESHOLD + (NEXT_DAY_EXTRA if _next_day(a, b) else 0.0)
     return PairScore(linked, score, parts, "linked" if linked else "score too low", compatible=True)

@@ -183,3 +183,14 @@ def test_two_outlets_in_their_own_words_are_independent():
         _worded("b1", "AlArabiya", "قصف جوي", "خمسة قتلى"),
     ])
     assert fields["independent_sources"] == 2 and fields["grading"] == "fair"
+
+
+def test_a_day_apart_needs_stronger_evidence_than_the_same_day():
+    today = report("a1", "A", fatalities=4, sub_event_type="Armed clash", event_type="Battles")
+    tomorrow_other = report("b1", "B", published="2018-04-04T10:00:00+00:00", event_date="2018-04-04",
+                            fatalities=9, sub_event_type="Attack", event_type="Violence against civilians",
+                            actor1=None)
+    tomorrow_same = report("c1", "C", published="2018-04-04T10:00:00+00:00", event_date="2018-04-04",
+                           fatalities=4, sub_event_type="Armed clash", event_type="Battles")
+    assert not pair_score(today, tomorrow_other).ok  # a town's next incident, not a retelling
+    assert pair_score(today, tomorrow_same).ok  # "last night" / "yesterday": one incident
