@@ -60,17 +60,57 @@ def event_id_for(seed: Report) -> str:
     return "ev-" + hashlib.sha1(seed.report_id.encode("utf-8")).hexdigest()[:16]
 
 
-def _best_incident(report: Report, incidents: list[list[Report]]) -> tuple[int, float, PairScore] | None:
+def _best_incident(
+    report: Report, incidents: list[list[Report]], candidates: Iterable[int]
+) -> tuple[int, float, PairScore] | None:
+    """The incident ``report`` joins among ``candidates`` (indexes into ``incidents``, ascending:
+    the first of equal means wins, as when every incident is tried)."""
     best: tuple[int, float, PairScore] | None = None
-    for index, members in enumerate(incidents):
-        scores = [pair_score(report, member) for member in members]
-        if not all(s.compatible for s in scores):
-            continue
-        mean = sum(s.score for s in scores) / len(scores)
-        top = max(scores, key=lambda s: s.score)
-        if mean >= MERGE_THRESHOLD and (best is None or mean > best[1]):
-            best = (index, mean, top)
+    for index in candidates:
+        scores: list[PairScore] = []
+        for member in incidents[index]:
+            score = pair_score(report, member)
+            if not score.compatible:
+                break
+            scores.append(score)
+        else:
+            mean = sum(s.score for s in scores) / len(scores)
+            top = max(scores, key=lambda s: s.score)
+            if mean >= MERGE_THRESHOLD and (best is None or mean > best[1]):
+                best = (index, mean, top)
     return best
+
+
+class _IncidentIndex:
+    """Incidents by the (time precision, day) of their members.
+
+    A dated report can join an incident only when every member is dated within the window of the
+    pair's coarser precision, so an incident with no member in those windows is never compatible
+    and need not be scored; an undated report only meets incidents of undated members.
+    """
+
+    def __init__(self) -> None:
+        self.by_day: dict[int, dict[int, set[int]]] = {}  # precision -> day ordinal -> incidents
+        self.undated: set[int] = set()
+
+    def add(self, report: Report, index: int) -> None:
+        day = report.day
+        if day is None:
+            self.undated.add(index)
+        else:
+            self.by_day.setdefault(report.precision, {}).setdefault(day.toordinal(), set()).add(index)
+
+    def candidates(self, report: Report) -> list[int]:
+        day = report.day
+        if day is None:
+            return sorted(self.undated)
+        ordinal = day.toordinal()
+        found: set[int] = set()
+        for precision, days in self.by_day.items():
+            window = max_window(max(precision, report.precision))
+            for d in range(ordinal - window, ordinal + window + 1):
+                found.update(days.get(d, ()))
+        return sorted(found)
 
 
 def _link(report: Report, score: PairScore | None, mean: float | None) -> dict[str, Any]:
@@ -89,13 +129,16 @@ def cluster(reports: Iterable[Report]) -> list[FusedCluster]:
     unique = {r.report_id: r for r in reports}
     incidents: list[list[Report]] = []
     links: list[list[dict[str, Any]]] = []
+    index_of = _IncidentIndex()
     for report in sorted(unique.values(), key=canonical_key):
-        best = _best_incident(report, incidents)
+        best = _best_incident(report, incidents, index_of.candidates(report))
         if best is None:
+            index_of.add(report, len(incidents))
             incidents.append([report])
             links.append([_link(report, None, None)])
         else:
             index, mean, top = best
+            index_of.add(report, index)
             incidents[index].append(report)
             links[index].append(_link(report, top, mean))
     return [
