@@ -13,11 +13,12 @@ number of reports per country and day grows with N, so each report has more cand
 ``--span scaled`` keeps that density at the 1M level (span = 10 years x N / 1M): the growth a
 database fed every day sees, and the test of the blocked index itself.
 
-``--incremental``: a simulated store (dict index by (country, day)) receives the reports one
-article at a time in publication order; per article, ``connected_component`` over the index and
-``cluster`` of the component, as ``rasd ingest`` does. Prints the per-article cost by decile of
-arrival: it must stay flat as the database grows. Also checks that the final partition equals
-``cluster_all``'s (fusion does not depend on the path).
+``--incremental``: an in-memory store (``rasd.fusion.MemorySource``, the index ``rasd ingest``
+reads, kept in dicts) receives the reports one article at a time in publication order and
+re-fuses what each article can change (``rasd.fusion.refuse``, as ``rasd ingest`` does). Prints
+the per-article cost and the number of reports that decided again, by tenth of arrival: it must
+stay flat as the database grows. Also checks that the final partition equals ``cluster_all``'s
+(fusion does not depend on the path).
 """
 
 from __future__ import annotations
@@ -31,15 +32,13 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterable
-from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.common import percentile, rss_mb
 from bench.synthetic_reports import TEN_YEARS_DAYS, b_cubed, make_reports
-from rasd.fusion import Report, canonical_key, cluster, cluster_all, components, connected_component
+from rasd.fusion import MemorySource, Report, canonical_key, cluster_all
 
 FULL_SIZE = 1_000_000
 
@@ -53,25 +52,9 @@ def span_for(n: int, span: str) -> int:
 # -- whole collection ---------------------------------------------------------------------------
 
 
-def component_stats(reports: list[Report]) -> dict[str, float]:
-    """The link graph's connected components (``rasd.fusion.components`` per country), which
-    ``cluster`` then splits: its cost grows with the square of a component's size."""
-    by_country: dict[str | None, list[Report]] = {}
-    for report in reports:
-        by_country.setdefault(report.country, []).append(report)
-    t0 = time.perf_counter()
-    sizes = [len(c) for country, members in by_country.items() if country for c in components(members)]
-    return {
-        "components_s": time.perf_counter() - t0,
-        "components": len(sizes),
-        "largest_component": max(sizes, default=0),
-        "sq_per_report": sum(k * k for k in sizes) / max(1, len(reports)),
-    }
-
-
 def run_whole(n: int, span: str, seed: int) -> None:
-    """One size, in this process: generate, components, then time cluster_all. Prints one JSON
-    line after each step (the parent keeps what came when it stops a size that runs too long)."""
+    """One size, in this process: generate, then time cluster_all. Prints one JSON line after
+    each step (the parent keeps what came when it stops a size that runs too long)."""
     t0 = time.perf_counter()
     reports, truth = make_reports(n, seed=seed, span_days=span_for(n, span))
     row: dict[str, float] = {
@@ -81,7 +64,6 @@ def run_whole(n: int, span: str, seed: int) -> None:
         "incidents": len(set(truth)),
         "rss_input_mb": rss_mb(),
     }
-    row.update(component_stats(reports))
     print(json.dumps(row), flush=True)
     t0 = time.perf_counter()
     clusters = cluster_all(reports)
@@ -114,25 +96,22 @@ def whole(sizes: list[int], span: str, seed: int, timeout: float) -> None:
           f"{'10 years for every size' if span == 'fixed' else 'reports per country-day as at 1M'}); "
           f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs")
     print(f"{'N':>9} {'days':>5} {'per c-day':>9} {'time s':>8} {'reports/s':>10} {'clusters':>9} {'incidents':>9} "
-          f"{'B3 F1':>6} {'RSS in':>7} {'RSS peak':>8} | {'components':>10} {'largest':>7} {'sum k2/n':>8} "
-          f"{'comp. s':>7}")
+          f"{'B3 F1':>6} {'RSS in':>7} {'RSS peak':>8} {'largest':>7}")
     rows: list[dict[str, float]] = []
     for n in sizes:
         row = _child(n, span, seed, timeout)
         days = span_for(n, span)
         density = n / (days * 30)
-        tail = (f" | {row['components']:>10} {row['largest_component']:>7} {row['sq_per_report']:>8.1f} "
-                f"{row['components_s']:>7.1f}") if "components" in row else ""
         if "seconds" in row:
             rows.append(row)
             print(f"{n:>9} {days:>5} {density:>9.2f} {row['seconds']:>8.1f} "
                   f"{n / row['seconds']:>10.0f} {row['clusters']:>9} {row['incidents']:>9} {row['b3_f1']:>6.3f} "
-                  f"{row['rss_input_mb']:>6.0f}M {row['rss_peak_mb']:>7.0f}M{tail}", flush=True)
+                  f"{row['rss_input_mb']:>6.0f}M {row['rss_peak_mb']:>7.0f}M {row['largest']:>7}", flush=True)
         else:
             rss = f"{row['rss_input_mb']:>6.0f}M" if "rss_input_mb" in row else f"{'-':>7}"
             print(f"{n:>9} {days:>5} {density:>9.2f} {'> ' + str(int(timeout)):>8} "
                   f"{'-':>10} {'-':>9} {row.get('incidents', '-'):>9} {'-':>6} "
-                  f"{rss} {'-':>8}{tail}  (stopped after {timeout:.0f} s)", flush=True)
+                  f"{rss} {'-':>8}  (stopped after {timeout:.0f} s)", flush=True)
     for small, big in itertools.pairwise(rows):
         factor = big["n"] / small["n"]
         nlogn = factor * math.log(big["n"]) / math.log(small["n"])
@@ -144,53 +123,25 @@ def whole(sizes: list[int], span: str, seed: int, timeout: float) -> None:
 # -- incremental ---------------------------------------------------------------------------------
 
 
-class DictIndex:
-    """The store's blocked index, in memory: reports by (country, day ordinal)."""
-
-    def __init__(self) -> None:
-        self.by_day: dict[tuple[str | None, int], list[Report]] = {}
-        self.undated: dict[str | None, list[Report]] = {}
-
-    def add(self, reports: Iterable[Report]) -> None:
-        for report in reports:
-            day = report.day
-            if day is None:
-                self.undated.setdefault(report.country, []).append(report)
-            else:
-                self.by_day.setdefault((report.country, day.toordinal()), []).append(report)
-
-    def fetch(self, country: str | None, lo: date | None, hi: date | None) -> list[Report]:
-        if lo is None or hi is None:
-            return list(self.undated.get(country, ()))
-        found: list[Report] = []
-        for ordinal in range(lo.toordinal(), hi.toordinal() + 1):
-            found.extend(self.by_day.get((country, ordinal), ()))
-        return found
-
-
 def run_incremental(n: int, span: str, seed: int, timeout: float) -> None:
     reports, _ = make_reports(n, seed=seed, span_days=span_for(n, span))
     articles: dict[str, list[Report]] = {}
     for report in sorted(reports, key=canonical_key):  # arrival: publication order
         articles.setdefault(report.article_id, []).append(report)
-    index = DictIndex()
-    event_of: dict[str, str] = {}
+    store = MemorySource()
     costs: list[float] = []
     sizes: list[int] = []
     t_all = time.perf_counter()
     for seeds in articles.values():
         t0 = time.perf_counter()
-        component = connected_component(seeds, index.fetch)
-        for fused in cluster(component):
-            for member in fused.reports:
-                event_of[member.report_id] = fused.event_id
-        index.add(seeds)
+        change = store.ingest(seeds)
         costs.append(time.perf_counter() - t0)
-        sizes.append(len(component))
+        sizes.append(change.replayed)
         if t0 - t_all > timeout:
             break
     total = time.perf_counter() - t_all
     done = len(costs) == len(articles)
+    event_of = {rid: eid for eid, ids in store.events.items() for rid in ids}
     if done:
         whole_partition = {r.report_id: c.event_id for c in cluster_all(reports) for r in c.reports}
         check = "yes" if _partition(event_of) == _partition(whole_partition) else "NO"
@@ -200,14 +151,14 @@ def run_incremental(n: int, span: str, seed: int, timeout: float) -> None:
     print(f"N={n} over {days} days ({n / (30 * days):.2f} reports per country-day): {len(costs)} articles in "
           f"{total:.1f} s, {1000 * total / len(costs):.3f} ms/article, {len(set(event_of.values()))} events; "
           f"same partition as cluster_all: {check}; peak RSS {rss_mb():.0f} MiB")
-    print(f"  {'arrivals':>15} {'mean ms':>8} {'p50 ms':>7} {'p95 ms':>7} {'max ms':>8} {'component':>9} "
-          f"{'largest':>7}")
+    print(f"  {'arrivals':>15} {'mean ms':>8} {'p50 ms':>7} {'p95 ms':>7} {'max ms':>8} {'replayed':>8} "
+          f"{'most':>5}")
     tenth = max(1, len(articles) // 10)
     for k in range(0, len(costs), tenth):
         part, comp = costs[k:k + tenth], sizes[k:k + tenth]
         print(f"  {k + 1:>7}-{k + len(part):<7} {1000 * sum(part) / len(part):>8.3f} "
               f"{1000 * percentile(part, 0.5):>7.3f} {1000 * percentile(part, 0.95):>7.3f} {1000 * max(part):>8.1f} "
-              f"{sum(comp) / len(comp):>9.1f} {max(comp):>7}")
+              f"{sum(comp) / len(comp):>8.2f} {max(comp):>5}")
     first, last = costs[:tenth], costs[(len(costs) - 1) // tenth * tenth:]
     print(f"  mean cost, last tenth done / first tenth: x{(sum(last) / len(last)) / (sum(first) / len(first)):.2f}")
 

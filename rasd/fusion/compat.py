@@ -23,8 +23,8 @@ DATE_WINDOW_DAYS = {1: 1, 2: 4, 3: 16}
 PLACE_REACH_KM = {1: 10.0, 2: 30.0, 3: 150.0}
 MERGE_THRESHOLD = 1.5
 # Reports a day apart ("last night" / "yesterday") are one incident only on stronger evidence
-# (the same sub-event type and toll or perpetrator): otherwise a town with an incident every day
-# would chain day after day into one ever-growing component.
+# (the same sub-event type and toll or perpetrator): otherwise a town's incident of the next day
+# would be taken for a retelling of today's.
 NEXT_DAY_EXTRA = 0.75
 
 # Event types that may describe one incident: an air strike in one report and "shelling" or a
@@ -51,6 +51,18 @@ class PairScore:
 def family(report: Report) -> str:
     etype = report.event.get("event_type") or ""
     return FAMILY.get(etype) or f"{etype}/{report.event.get('sub_event_type')}"
+
+
+# Demonstrations met with lethal force: one outlet codes the protest, another the shooting of the
+# protesters (an attack, a clash). Such a pair may be one incident, on the other parts' evidence.
+CROWD_FORCE = frozenset({"Excessive force against protesters", "Protest with intervention", "Violent demonstration",
+                         "Mob violence"})
+FORCE_ON_CROWD = frozenset({"Attack", "Armed clash"})
+
+
+def _crowd_met_with_force(a: Report, b: Report) -> bool:
+    x, y = a.event.get("sub_event_type"), b.event.get("sub_event_type")
+    return (x in CROWD_FORCE and y in FORCE_ON_CROWD) or (y in CROWD_FORCE and x in FORCE_ON_CROWD)
 
 
 def max_window(precision: int) -> int:
@@ -94,7 +106,7 @@ def _place_part(a: Report, b: Report) -> float | None:
     pa, pb = a.point, b.point
     if pa is None or pb is None:
         same_admin = a.event.get("admin1") and a.event.get("admin1") == b.event.get("admin1")
-        return 0.25 if same_admin else 0.0
+        return 0.5 if same_admin else 0.25
     reach = PLACE_REACH_KM[max(a.geo_precision, b.geo_precision)]
     km = haversine_km(pa, pb)
     if km > reach:
@@ -107,6 +119,8 @@ def _type_part(a: Report, b: Report) -> float:
         return 0.75
     if a.event.get("event_type") == b.event.get("event_type"):
         return 0.4
+    if family(a) != family(b):
+        return 0.0  # a protest and the force used on it: the other parts must carry the link
     return 0.25  # one incident told as a clash by one outlet and as an attack by another
 
 
@@ -144,7 +158,7 @@ def pair_score(a: Report, b: Report) -> PairScore:
         return PairScore(False, reason="same article")
     if not a.country or a.country != b.country:
         return PairScore(False, reason="different or unknown country")
-    if family(a) != family(b):
+    if family(a) != family(b) and not _crowd_met_with_force(a, b):
         return PairScore(False, reason="incompatible event types")
     date_part = _date_part(a, b)
     if date_part is None:

@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, insert, select, update
 
 from rasd.document import ArticleMeta, Document
 from rasd.store.entities import source_id
@@ -65,12 +65,24 @@ class StoredArticle:
         return (self.text_sha256, self.pipeline_version, self.input) == (text_hash, version, given)
 
 
-def lookup(conn: Connection, key: str) -> StoredArticle | None:
-    query = select(articles.c.id, articles.c.text_sha256, articles.c.pipeline_version, articles.c.meta)
-    row = conn.execute(query.where(articles.c.id == key)).first()
-    if row is None:
-        return None
+_LOOKUP = select(articles.c.id, articles.c.text_sha256, articles.c.pipeline_version, articles.c.meta)
+
+
+def _stored(row: Any) -> StoredArticle:
     return StoredArticle(row.id, row.text_sha256, row.pipeline_version, dict(row.meta).get("input", {}))
+
+
+def lookup(conn: Connection, key: str) -> StoredArticle | None:
+    row = conn.execute(_LOOKUP.where(articles.c.id == key)).first()
+    return None if row is None else _stored(row)
+
+
+def lookup_many(conn: Connection, keys: Iterable[str]) -> dict[str, StoredArticle]:
+    """key -> what is stored, for the keys that are."""
+    found: dict[str, StoredArticle] = {}
+    for chunk in chunked(sorted(set(keys))):
+        found.update((row.id, _stored(row)) for row in conn.execute(_LOOKUP.where(articles.c.id.in_(chunk))))
+    return found
 
 
 def write_article(
@@ -98,13 +110,13 @@ def write_article(
         "updated_at": now,
     }
     if replacing:
-        conn.execute(update(articles).where(articles.c.id == key).values(**row))
+        conn.execute(update(articles).where(articles.c.id == bindparam("old_id")), {**row, "old_id": key})
     else:
-        conn.execute(insert(articles).values(id=key, ingested_at=now, **row))
+        conn.execute(insert(articles), {"id": key, "ingested_at": now, **row})
     rows = [report_row(key, n, event) for n, event in enumerate(data["events"], 1)]
     if rows:
         conn.execute(insert(reports), rows)
-    conn.execute(insert(article_mentions).values(article_id=key, mentions=data["mentions"]))
+    conn.execute(insert(article_mentions), {"article_id": key, "mentions": data["mentions"]})
     return [r["n"] for r in rows]
 
 

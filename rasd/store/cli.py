@@ -10,7 +10,7 @@ import functools
 import json
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from typing import Any, TextIO
 
@@ -99,7 +99,7 @@ def _add_explain(sub: Any) -> None:
 
 def _add_refuse(sub: Any) -> None:
     p = sub.add_parser("refuse", help="rebuild every fused event from the stored reports",
-                       description="Re-run fusion over all stored reports, component by component (after "
+                       description="Re-run fusion over all stored reports, country by country (after "
                        "a pipeline or rule change). Event ids stay stable; merges and deletions are "
                        "recorded on the events, never removed.")
     _add_db(p, writes=True)
@@ -191,12 +191,27 @@ def _finish(run: Any, status: str) -> None:
 
 
 def _ingest_inputs(args: argparse.Namespace, run: Any, progress: Any, err: TextIO) -> int:
-    from rasd.ingest import DEFAULT_MAX_BYTES, InputError, InputProblem, read_articles
     from rasd.store.ingest import FAILED
+
+    bad = [0]
+    for _item, result in run.add_many(_readable_articles(args, run, progress, err, bad)):
+        if result.outcome == FAILED:
+            print(f"rasd: failed {run.totals.errors[-1]['input']}: {run.totals.errors[-1]['error']}", file=err)
+            progress.update(skipped=1)
+        else:
+            progress.update(done=1, events=result.events)
+    return bad[0]
+
+
+def _readable_articles(
+    args: argparse.Namespace, run: Any, progress: Any, err: TextIO, bad_inputs: list[int]
+) -> Iterator[Any]:
+    """The articles of every input; unreadable items and inputs are counted and skipped."""
+    from rasd.ingest import DEFAULT_MAX_BYTES, InputError, InputProblem, read_articles
 
     defaults = article_defaults(args)
     one_article = bool(args.article_id or args.url)
-    bad_inputs = seen = 0
+    seen = 0
     for path in args.inputs:
         try:
             for item in read_articles(path, defaults, max_bytes=args.max_bytes or DEFAULT_MAX_BYTES,
@@ -211,18 +226,11 @@ def _ingest_inputs(args: argparse.Namespace, run: Any, progress: Any, err: TextI
                     raise _UsageError("--id and --url name one article, but the input holds several")
                 for warning in item.warnings:
                     print(f"rasd: warning: {warning}", file=err)
-                result = run.add(item)
-                if result.outcome == FAILED:
-                    print(f"rasd: failed {run.totals.errors[-1]['input']}: {run.totals.errors[-1]['error']}",
-                          file=err)
-                    progress.update(skipped=1)
-                else:
-                    progress.update(done=1, events=result.events)
+                yield item
         except InputError as exc:
-            bad_inputs += 1
+            bad_inputs[0] += 1
             run.totals.fail(exc.origin, exc.message)
             print(f"rasd: error: {exc}", file=err)
-    return bad_inputs
 
 
 def summary(run: Any, shown: str) -> str:
@@ -283,12 +291,12 @@ def run_refuse(args: argparse.Namespace, out: TextIO | None = None) -> int:
         run = IngestRun(store, "refuse", [])
         status = "interrupted"
         try:
-            counts, components = refuse_all(store)
+            counts, countries = refuse_all(store)
             run.totals.events.add(counts)
             status = "finished"
         finally:
             _finish(run, status)
-        out.write(f"rasd refuse: {components} component(s) fused; events: {counts.created} created, "
+        out.write(f"rasd refuse: {countries} country block(s) fused; events: {counts.created} created, "
                   f"{counts.updated} updated, {counts.merged} merged, {counts.deleted} deleted "
                   f"(run {run.run_id}, {store.shown})\n")
     return EXIT_OK

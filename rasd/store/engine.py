@@ -133,6 +133,10 @@ def _sqlite_engine(target: Target, *, write: bool, lock_timeout: float) -> Engin
         cursor = dbapi_conn.cursor()
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute(f"PRAGMA busy_timeout = {busy_ms}")
+        if write:
+            # In WAL mode NORMAL syncs at checkpoints, not at every commit: a committed article
+            # survives Rasd being killed; a power cut may lose the last commits, never half of one.
+            cursor.execute("PRAGMA synchronous = NORMAL")
         cursor.close()
 
     @event.listens_for(engine, "begin")

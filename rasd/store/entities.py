@@ -14,15 +14,45 @@ from rasd.store.schema import actors, places, sources
 _COUNTRY_SUFFIX = re.compile(r"\(([^()]+)\)\s*$")
 
 
+CACHE = "rasd_entity_ids"
+
+
 def _get_or_create(conn: Connection, table: Table, key: Column, values: dict[str, Any]) -> int:
     """The id of the row whose ``key`` equals ``values[key.name]``, inserted when missing
-    (``ON CONFLICT DO NOTHING``, so two concurrent writers never collide)."""
-    found = conn.execute(select(table.c.id).where(key == values[key.name])).scalar()
+    (``ON CONFLICT DO NOTHING``, so two concurrent writers never collide).
+
+    Entity rows are never deleted, so ids are remembered on the connection: those seen in the
+    open transaction are kept once it commits (:func:`keep_entity_ids`) and dropped if it rolls
+    back (an id inserted then would not exist)."""
+    cache = conn.info.setdefault(CACHE, ({}, {}))
+    committed, pending = cache
+    cache_key = (table.name, values[key.name])
+    found = committed.get(cache_key) or pending.get(cache_key)
     if found is not None:
         return int(found)
-    dialect_insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
-    conn.execute(dialect_insert(table).values(**values).on_conflict_do_nothing(index_elements=[key.name]))
-    return int(conn.execute(select(table.c.id).where(key == values[key.name])).scalar_one())
+    found = conn.execute(select(table.c.id).where(key == values[key.name])).scalar()
+    if found is None:
+        dialect_insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
+        conn.execute(dialect_insert(table).on_conflict_do_nothing(index_elements=[key.name]), values)
+        found = conn.execute(select(table.c.id).where(key == values[key.name])).scalar_one()
+    pending[cache_key] = int(found)
+    return int(found)
+
+
+def keep_entity_ids(info: dict[str, Any]) -> None:
+    """After a commit (``info``: the connection's ``info``): the ids met in the transaction are
+    now safe to reuse."""
+    cache = info.get(CACHE)
+    if cache:
+        cache[0].update(cache[1])
+        cache[1].clear()
+
+
+def forget_entity_ids(info: dict[str, Any]) -> None:
+    """After a rollback: ids met in the transaction may name rows that no longer exist."""
+    cache = info.get(CACHE)
+    if cache:
+        cache[1].clear()
 
 
 def source_id(conn: Connection, name: str, now: datetime) -> int:

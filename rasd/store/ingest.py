@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
@@ -14,6 +15,7 @@ from rasd.store.articles import (
     article_key,
     input_meta,
     lookup,
+    lookup_many,
     pipeline_version,
     remove_contributions,
     text_sha256,
@@ -22,10 +24,22 @@ from rasd.store.articles import (
 from rasd.store.errors import StoreError
 from rasd.store.schema import ingest_runs, reports
 from rasd.store.store import Store
-from rasd.store.sync import SyncCounts, fuse_around, load_reports_by_id, neighbours, retire_orphans
+from rasd.store.sync import SyncCounts, fuse_change, load_reports_by_id, refuse_country, retire_orphans
 
 NEW, UNCHANGED, REPLACED, FAILED = "new", "unchanged", "replaced", "failed"
 MAX_ERRORS_KEPT = 1000
+LOOKUP_BATCH = 64
+
+
+def _batches(items: Iterable[ArticleInput], size: int) -> Iterator[list[ArticleInput]]:
+    chunk: list[ArticleInput] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def utcnow() -> datetime:
@@ -54,16 +68,27 @@ class RunTotals:
             self.errors.append({"input": origin, "error": message})
 
 
-def ingest_article(store: Store, item: ArticleInput, version: str) -> ArticleResult:
-    """Store one article and re-fuse what it touches, in one transaction (or change nothing)."""
+_NOT_LOOKED_UP: Any = object()
+
+
+def ingest_article(
+    store: Store, item: ArticleInput, version: str, stored: StoredArticle | None = _NOT_LOOKED_UP
+) -> ArticleResult:
+    """Store one article and re-fuse what it touches, in one transaction (or change nothing).
+
+    ``stored`` is what the database held under the article's key when the caller looked it up
+    in advance (a batch of look-ups at once); it is looked up again under the write lock.
+    """
     from rasd.pipeline import extract_article
 
     text_hash = text_sha256(item.text)
     key = article_key(item.meta, text_hash)
     given = input_meta(item.meta)
-    with store.reading() as conn:
-        if _unchanged(lookup(conn, key), text_hash, version, given):
-            return ArticleResult(UNCHANGED)
+    if stored is _NOT_LOOKED_UP:
+        with store.reading() as conn:
+            stored = lookup(conn, key)
+    if _unchanged(stored, text_hash, version, given):
+        return ArticleResult(UNCHANGED)
     doc = extract_article(replace(item, meta=replace(item.meta, id=key)))
     now = utcnow()
     with store.transaction() as conn:
@@ -72,8 +97,8 @@ def ingest_article(store: Store, item: ArticleInput, version: str) -> ArticleRes
             return ArticleResult(UNCHANGED)
         old, prior = remove_contributions(conn, key) if stored else ([], {})
         numbers = write_article(conn, key, doc, given=given, version=version, now=now, replacing=stored is not None)
-        seeds = load_reports_by_id(conn, [f"{key}:{n}" for n in numbers]) + neighbours(conn, old)
-        sync = fuse_around(conn, seeds, now, prior)[0] if seeds or prior else SyncCounts()
+        new = load_reports_by_id(conn, [f"{key}:{n}" for n in numbers])
+        sync = fuse_change(conn, new, now, old, prior)[0] if new or old else SyncCounts()
     return ArticleResult(REPLACED if stored else NEW, len(numbers), sync)
 
 
@@ -95,10 +120,10 @@ class IngestRun:
             ))
             self.run_id = int(result.inserted_primary_key[0])
 
-    def add(self, item: ArticleInput) -> ArticleResult:
+    def add(self, item: ArticleInput, stored: StoredArticle | None = _NOT_LOOKED_UP) -> ArticleResult:
         """Ingest one article; a failure is recorded and skipped, a database problem raises."""
         try:
-            result = ingest_article(self.store, item, self.version)
+            result = ingest_article(self.store, item, self.version, stored)
         except StoreError:
             raise
         except Exception as exc:
@@ -108,6 +133,18 @@ class IngestRun:
         self.totals.events.add(result.sync)
         return result
 
+    def add_many(
+        self, items: Iterable[ArticleInput], batch: int = LOOKUP_BATCH
+    ) -> Iterator[tuple[ArticleInput, ArticleResult]]:
+        """Ingest articles in order, looking up what the database holds for ``batch`` of them at
+        a time (one query instead of one each)."""
+        for chunk in _batches(items, batch):
+            keys = [article_key(item.meta, text_sha256(item.text)) for item in chunk]
+            with self.store.reading() as conn:
+                found = lookup_many(conn, keys)
+            for item, key in zip(chunk, keys, strict=True):
+                yield item, self.add(item, found.get(key))
+
     def finish(self, status: str = "finished") -> None:
         with self.store.transaction() as conn:
             conn.execute(update(ingest_runs).where(ingest_runs.c.id == self.run_id).values(
@@ -116,25 +153,16 @@ class IngestRun:
 
 
 def refuse_all(store: Store) -> tuple[SyncCounts, int]:
-    """Rebuild every fused event from the stored reports, one component per transaction.
+    """Rebuild every fused event from the stored reports, one country per transaction.
 
-    Returns the event counts and the number of components fused.
+    Returns the event counts and the number of countries fused.
     """
     with store.reading() as conn:
-        order = (reports.c.country, reports.c.event_day, reports.c.report_id)
-        ids = list(conn.execute(select(reports.c.report_id).order_by(*order)).scalars())
-    totals, done, components = SyncCounts(), set[str](), 0
-    for rid in ids:
-        if rid in done:
-            continue
+        countries = list(conn.execute(select(reports.c.country).distinct()).scalars())
+    totals = SyncCounts()
+    for country in sorted(countries, key=lambda c: c or ""):
         with store.transaction() as conn:
-            seeds = load_reports_by_id(conn, [rid])
-            if not seeds:
-                continue
-            counts, component = fuse_around(conn, seeds, utcnow())
-        totals.add(counts)
-        done |= component
-        components += 1
+            totals.add(refuse_country(conn, country, utcnow()))
     with store.transaction() as conn:
         totals.deleted += retire_orphans(conn, utcnow())
-    return totals, components
+    return totals, len(countries)

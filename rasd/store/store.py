@@ -16,6 +16,7 @@ from rasd.store.engine import (
     parse_url,
     translated,
 )
+from rasd.store.entities import forget_entity_ids, keep_entity_ids
 from rasd.store.errors import StoreError
 from rasd.store.migrate import CURRENT, EMPTY, FOREIGN, NEWER, OLDER, SchemaState, schema_state, upgrade
 
@@ -43,12 +44,19 @@ class Store:
     @contextmanager
     def transaction(self) -> Iterator[Connection]:
         """One write transaction: committed when the block ends, rolled back when it raises."""
-        with translated(self.target, self.lock_timeout), self.engine.begin() as conn:
-            if self.backend == "postgresql":
-                wait_ms = max(int(self.lock_timeout * 1000), 1)
-                conn.execute(select(func.set_config("lock_timeout", f"{wait_ms}ms", True)))
-                conn.execute(select(func.pg_advisory_xact_lock(PG_WRITER_LOCK)))
-            yield conn
+        info: dict = {}
+        committed = False
+        try:
+            with translated(self.target, self.lock_timeout), self.engine.begin() as conn:
+                info = conn.info
+                if self.backend == "postgresql":
+                    wait_ms = max(int(self.lock_timeout * 1000), 1)
+                    conn.execute(select(func.set_config("lock_timeout", f"{wait_ms}ms", True)))
+                    conn.execute(select(func.pg_advisory_xact_lock(PG_WRITER_LOCK)))
+                yield conn
+            committed = True
+        finally:
+            (keep_entity_ids if committed else forget_entity_ids)(info)
 
     @contextmanager
     def reading(self) -> Iterator[Connection]:

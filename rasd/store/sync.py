@@ -1,7 +1,8 @@
-"""Keeping fused events in step with stored reports, one connected component at a time.
+"""Keeping fused events in step with stored reports.
 
 The fusion algorithm (:mod:`rasd.fusion`) decides which reports are one incident; this module
-feeds it stored reports through the blocked (country, day) index and writes its answer back:
+feeds it stored reports through the blocked (country, day) index (:class:`StoreSource`) and
+writes its answer back:
 fused events are upserted by their stable id, their report links rewritten, and a stored event
 that no longer has a cluster is kept with ``merged_into`` (or ``deleted``) set, never removed.
 """
@@ -13,7 +14,7 @@ import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
@@ -24,6 +25,7 @@ from sqlalchemy import (
     Float,
     Integer,
     and_,
+    bindparam,
     delete,
     insert,
     select,
@@ -35,7 +37,9 @@ from rasd.store.entities import actor_id, place_id
 from rasd.store.schema import EVENT_FIELD_COLUMNS, EVENT_FIELDS, articles, event_reports, events, reports
 
 if TYPE_CHECKING:
-    from rasd.fusion import FusedCluster, Report
+    from rasd.fusion import FusedCluster, Report, Stub
+
+_NEVER = datetime.max.replace(tzinfo=UTC)  # unknown publication time sorts last (as in fusion)
 
 _REPORT_QUERY = select(
     reports.c.report_id, reports.c.n, reports.c.event, reports.c.evidence, articles.c.meta
@@ -80,29 +84,40 @@ def load_reports_by_id(conn: Connection, ids: Iterable[str]) -> list[Report]:
     return found
 
 
-def window_filter(country: str | None, lo: date | None, hi: date | None) -> ColumnElement[bool]:
-    """Reports of ``country`` with a day in [lo, hi]; undated reports when there is no window."""
-    same_country = reports.c.country.is_(None) if country is None else reports.c.country == country
-    if lo is None and hi is None:
-        return and_(same_country, reports.c.event_day.is_(None))
-    day = reports.c.event_day
-    bounds = [day >= lo] if lo is not None else []
-    bounds += [day <= hi] if hi is not None else []
-    return and_(same_country, *bounds)
-
-
-class ReportFetcher:
-    """The ``fetch(country, lo, hi)`` callable handed to :func:`rasd.fusion.connected_component`."""
+class StoreSource:
+    """The stored reports and their events, as :func:`rasd.fusion.refuse` reads them."""
 
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
-        self._cache: dict[tuple[str | None, date | None, date | None], list[Report]] = {}
 
-    def __call__(self, country: str | None, lo: date | None, hi: date | None) -> list[Report]:
-        key = (country, lo, hi)
-        if key not in self._cache:
-            self._cache[key] = load_reports(self.conn, window_filter(country, lo, hi))
-        return list(self._cache[key])
+    def stubs(self, country: str, lo: date | None, hi: date | None) -> list[Stub]:
+        from rasd.fusion import Stub
+        from rasd.fusion.report import parse_time
+
+        day = reports.c.event_day
+        where = [reports.c.country == country]
+        where += [day.is_(None)] if lo is None or hi is None else [day >= lo, day <= hi]
+        query = select(reports.c.report_id, day, reports.c.time_precision, articles.c.published).join(
+            articles, reports.c.article_id == articles.c.id).where(*where)
+        found = []
+        for rid, event_day, precision, published in self.conn.execute(query):
+            when = parse_time(published) or _NEVER
+            found.append(Stub(rid, event_day, int(precision or 3), (when, rid)))
+        return found
+
+    def reports(self, ids: Iterable[str]) -> list[Report]:
+        return load_reports_by_id(self.conn, ids)
+
+    def events_of(self, ids: Iterable[str]) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for chunk in chunked(sorted(set(ids))):
+            query = select(event_reports.c.report_id, event_reports.c.event_id).where(
+                event_reports.c.report_id.in_(chunk))
+            found.update((rid, eid) for rid, eid in self.conn.execute(query))
+        return found
+
+    def members(self, event_ids: Iterable[str]) -> dict[str, set[str]]:
+        return links_of_events(self.conn, event_ids)
 
 
 def links_of_events(conn: Connection, event_ids: Iterable[str]) -> dict[str, set[str]]:
@@ -118,67 +133,44 @@ def links_of_events(conn: Connection, event_ids: Iterable[str]) -> dict[str, set
     return found
 
 
-def neighbours(conn: Connection, old: Sequence[Report]) -> list[Report]:
-    """Stored reports in the candidate windows of reports that are gone (a corrected article)."""
-    from rasd.fusion import candidate_window
-
-    fetch = ReportFetcher(conn)
-    found: list[Report] = []
-    for report in old:
-        found.extend(fetch(*candidate_window(report)))
-    return found
+# -- fusing ----------------------------------------------------------------------------------
 
 
-# -- fusing a component ------------------------------------------------------------------------
+def fuse_change(
+    conn: Connection,
+    new: Sequence[Report],
+    now: datetime,
+    removed: Sequence[Report] = (),
+    prior: dict[str, set[str]] | None = None,
+) -> tuple[SyncCounts, int]:
+    """Fuse an article's new reports (and the removal of its old ones) into the stored events;
+    returns the counts and how many reports decided again."""
+    from rasd.fusion import refuse
+
+    change = refuse(StoreSource(conn), new, removed, prior)
+    counts = sync_clusters(conn, change.reports, change.clusters, change.before, now)
+    return counts, change.replayed
 
 
-def _unique(items: Iterable[Report]) -> list[Report]:
-    seen: dict[str, Report] = {}
-    for report in items:
-        seen.setdefault(report.report_id, report)
-    return [seen[k] for k in sorted(seen)]
+def refuse_country(conn: Connection, country: str | None, now: datetime) -> SyncCounts:
+    """Rebuild the fused events of one country from its stored reports (``rasd refuse``)."""
+    from rasd.fusion import cluster_all
 
-
-def _close_component(
-    conn: Connection, seeds: Sequence[Report], prior: dict[str, set[str]]
-) -> tuple[list[Report], list[FusedCluster], dict[str, set[str]]]:
-    """The component around ``seeds``, grown until every report of every event it touches is in
-    it, its clusters, and the report ids each touched event held before (``prior`` included)."""
-    from rasd.fusion import cluster, connected_component
-
-    fetch = ReportFetcher(conn)
-    component = _unique(connected_component(_unique(seeds), fetch))
-    while True:
-        ids = {r.report_id for r in component}
-        clusters = cluster(component)
-        touched = set(prior) | linked_events(conn, ids) | {c.event_id for c in clusters}
-        before = links_of_events(conn, touched)
-        outside = set().union(*before.values()) - ids
-        if not outside:
-            for event_id, held in prior.items():
-                before[event_id] |= held
-            return component, clusters, before
-        component = _unique(connected_component(component + load_reports_by_id(conn, outside), fetch))
-
-
-def fuse_around(
-    conn: Connection, seeds: Sequence[Report], now: datetime, prior: dict[str, set[str]] | None = None
-) -> tuple[SyncCounts, set[str]]:
-    """Re-fuse the component around ``seeds``; returns the counts and the component's report ids."""
-    component, clusters, before = _close_component(conn, seeds, prior or {})
-    counts = sync_clusters(conn, component, clusters, before, now)
-    return counts, {r.report_id for r in component}
+    members = load_reports(conn, reports.c.country.is_(None) if country is None else reports.c.country == country)
+    clusters = cluster_all(members)
+    before = links_of_events(conn, linked_events(conn, [r.report_id for r in members]))
+    return sync_clusters(conn, members, clusters, before, now)
 
 
 def sync_clusters(
     conn: Connection,
-    component: Sequence[Report],
+    members: Sequence[Report],
     clusters: Sequence[FusedCluster],
     before: dict[str, set[str]],
     now: datetime,
 ) -> SyncCounts:
     counts = SyncCounts()
-    ids = [r.report_id for r in component]
+    ids = [r.report_id for r in members]
     cluster_ids = {c.event_id for c in clusters}
     touched = sorted(set(before) | cluster_ids)
     stored = _stored_events(conn, touched)
@@ -240,14 +232,15 @@ def event_values(conn: Connection, fields_: dict[str, Any]) -> dict[str, Any]:
 def _upsert_event(conn: Connection, fused: FusedCluster, row: Any, now: datetime, counts: SyncCounts) -> None:
     values = event_values(conn, dict(fused.fields))
     if row is None:
-        conn.execute(insert(events).values(
-            event_id=fused.event_id, created_at=now, updated_at=now, merged_into=None, deleted=False, **values
-        ))
+        conn.execute(insert(events), {
+            "event_id": fused.event_id, "created_at": now, "updated_at": now, "merged_into": None,
+            "deleted": False, **values,
+        })
         counts.created += 1
     elif row.fingerprint != values["fingerprint"] or row.merged_into is not None or row.deleted:
-        conn.execute(update(events).where(events.c.event_id == fused.event_id).values(
-            updated_at=now, merged_into=None, deleted=False, **values
-        ))
+        conn.execute(update(events).where(events.c.event_id == bindparam("old_id")), {
+            "old_id": fused.event_id, "updated_at": now, "merged_into": None, "deleted": False, **values,
+        })
         counts.updated += 1
 
 

@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-import random
-from datetime import date, timedelta
-
-import pytest
-
-from rasd.fusion import Report, cluster, cluster_all, connected_component, pair_score, report_from_event
+from rasd.fusion import Report, cluster, pair_score, report_from_event
 
 BASE = {
     "event_date": "2018-04-03",
@@ -110,61 +105,6 @@ def test_event_id_is_stable_when_a_later_report_joins():
     assert [c.event_id for c in later] == [first]
 
 
-def _synthetic(count: int, seed: int) -> list[Report]:
-    rng = random.Random(seed)
-    towns = [(14.79, 42.95), (15.35, 44.20), (13.58, 44.02), (12.78, 45.03)]
-    out = []
-    for i in range(count):
-        lat, lon = rng.choice(towns)
-        day = date(2018, 4, 1) + timedelta(days=rng.randrange(20))
-        out.append(
-            report(
-                f"art{i}",
-                rng.choice("ABC"),
-                published=f"{day + timedelta(days=rng.randrange(2))}T{rng.randrange(24):02d}:00:00+00:00",
-                event_date=day.isoformat(),
-                time_precision=rng.choice([1, 1, 1, 2]),
-                latitude=lat + rng.uniform(-0.02, 0.02),
-                longitude=lon,
-                sub_event_type=rng.choice(["Air/drone strike", "Shelling/artillery/missile attack"]),
-                fatalities=rng.choice([None, 2, 3, 10]),
-            )
-        )
-    return out
-
-
-def _incremental(reports: list[Report]) -> dict[str, frozenset[str]]:
-    """Ingest one report at a time the way the store does: component of the new report, re-cluster it."""
-    stored: list[Report] = []
-    events: dict[str, frozenset[str]] = {}
-    owner: dict[str, str] = {}
-
-    def fetch(country, lo, hi):
-        return [r for r in stored if r.country == country and r.day is not None and lo <= r.day <= hi]
-
-    for new in reports:
-        stored.append(new)
-        component = connected_component([new], fetch)
-        for r in component:
-            events.pop(owner.get(r.report_id, ""), None)
-        for fused in cluster(component):
-            events[fused.event_id] = frozenset(r.report_id for r in fused.reports)
-            for r in fused.reports:
-                owner[r.report_id] = fused.event_id
-    return events
-
-
-@pytest.mark.parametrize("seed", [1, 2, 3])
-def test_any_arrival_order_gives_the_same_events(seed):
-    reports = _synthetic(60, seed)
-    batch = {c.event_id: frozenset(r.report_id for r in c.reports) for c in cluster_all(reports)}
-    shuffled = reports[:]
-    random.Random(seed + 100).shuffle(shuffled)
-    assert _incremental(reports) == batch
-    assert _incremental(shuffled) == batch
-    assert len(batch) < len(reports)  # some reports did merge
-
-
 def _worded(article, outlet, *phrases, **fields):
     evidence = [{"field": f"f{k}", "start": k, "end": k + 1, "text": p} for k, p in enumerate(phrases)]
     return report(article, outlet, evidence=evidence, **fields)
@@ -194,3 +134,27 @@ def test_a_day_apart_needs_stronger_evidence_than_the_same_day():
                            fatalities=4, sub_event_type="Armed clash", event_type="Battles")
     assert not pair_score(today, tomorrow_other).ok  # a town's next incident, not a retelling
     assert pair_score(today, tomorrow_same).ok  # "last night" / "yesterday": one incident
+
+
+def test_protesters_shot_told_as_a_protest_and_as_an_attack_can_be_one_incident():
+    protest = report("a1", event_type="Protests", sub_event_type="Excessive force against protesters",
+                     actor1="Military Forces of Israel (2009-)", fatalities=7)
+    shooting = report("b1", "B", event_type="Violence against civilians", sub_event_type="Attack",
+                      actor1="Military Forces of Israel (2009-)", fatalities=7)
+    assert pair_score(protest, shooting).ok
+    assert pair_score(protest, shooting).parts["type"] == 0.0
+
+
+def test_a_peaceful_protest_and_an_air_strike_in_one_town_stay_apart():
+    protest = report("a1", event_type="Protests", sub_event_type="Peaceful protest", actor1=None, fatalities=None)
+    assert not pair_score(protest, report("b1", "B")).compatible
+    crowd = report("c1", event_type="Protests", sub_event_type="Protest with intervention", actor1=None)
+    assert not pair_score(crowd, report("d1", "B")).compatible  # an air strike is not force used on a crowd
+
+
+def test_a_report_placed_only_in_its_country_neither_confirms_nor_contradicts_the_place():
+    placed = report("a1", fatalities=None, actor1=None)
+    country_only = report("b1", "B", location="Yemen", admin1=None, latitude=15.5, longitude=47.5,
+                          geo_precision=3, fatalities=None, actor1=None)
+    same_town = report("c1", "C", fatalities=None, actor1=None)
+    assert 0 < pair_score(placed, country_only).parts["place"] < pair_score(placed, same_town).parts["place"]

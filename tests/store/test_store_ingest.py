@@ -109,14 +109,14 @@ def test_a_correction_that_retracts_the_incident_deletes_its_event(db_url):
 def test_a_failing_article_leaves_nothing_and_the_run_goes_on(db_url, monkeypatch):
     import rasd.store.ingest as ingest_module
 
-    real = ingest_module.fuse_around
+    real = ingest_module.fuse_change
 
-    def fail_for_beta(conn, seeds, now, prior=None):
-        if any(r.article_id == "wb-202" for r in seeds):
+    def fail_for_beta(conn, new, now, removed=(), prior=None):
+        if any(r.article_id == "wb-202" for r in new):
             raise RuntimeError("fusion broke")
-        return real(conn, seeds, now, prior)
+        return real(conn, new, now, removed, prior)
 
-    monkeypatch.setattr(ingest_module, "fuse_around", fail_for_beta)
+    monkeypatch.setattr(ingest_module, "fuse_change", fail_for_beta)
     run = ingest_records(db_url, read_jsonl("articles.jsonl"))
     assert run.totals.articles == {"new": 3, "unchanged": 0, "replaced": 0, "failed": 1}
     assert run.totals.errors == [{"input": "<test>:2", "error": "RuntimeError: fusion broke"}]
@@ -127,7 +127,7 @@ def test_a_failing_article_leaves_nothing_and_the_run_goes_on(db_url, monkeypatc
     assert ids == {"wa-101", "wa-103", "wc-301"} and beta_reports == []
     assert run_row.status == "finished" and run_row.errors == run.totals.errors
     assert run_row.counts["articles"]["failed"] == 1
-    monkeypatch.setattr(ingest_module, "fuse_around", real)
+    monkeypatch.setattr(ingest_module, "fuse_change", real)
     rerun = ingest_records(db_url, read_jsonl("articles.jsonl"))
     assert rerun.totals.articles == {"new": 1, "unchanged": 3, "replaced": 0, "failed": 0}
     assert len(live_events(db_url)) == 3
