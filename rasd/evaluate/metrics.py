@@ -42,6 +42,7 @@ class Detection:
     fp: int = 0
     fn: int = 0
     optional: int = 0  # predictions matched to optional gold events (not scored)
+    recaps: int = 0  # unmatched predictions marked as retellings of an earlier incident (not scored)
 
     @property
     def precision(self) -> float:
@@ -52,6 +53,11 @@ class Detection:
         return ratio(self.tp, self.tp + self.fn)
 
     @property
+    def precision_recaps_counted(self) -> float:
+        """Precision if every unmatched recap counted as a false event."""
+        return ratio(self.tp, self.tp + self.fp + self.recaps)
+
+    @property
     def f1(self) -> float:
         return f1(self.precision, self.recall)
 
@@ -60,6 +66,7 @@ class Detection:
         self.fp += other.fp
         self.fn += other.fn
         self.optional += other.optional
+        self.recaps += other.recaps
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -70,6 +77,8 @@ class Detection:
             "fp": self.fp,
             "fn": self.fn,
             "optional_matched": self.optional,
+            "recaps_unscored": self.recaps,
+            "precision_recaps_counted": round(self.precision_recaps_counted, 4),
         }
 
 
@@ -244,6 +253,7 @@ class ArticleResult:
     pairs: list[tuple[int, int]] = field(default_factory=list)  # (pred index, gold index)
     missed: list[int] = field(default_factory=list)  # core gold indexes
     spurious: list[int] = field(default_factory=list)  # pred indexes
+    recaps: list[int] = field(default_factory=list)  # unmatched pred indexes marked recap (unscored)
     optional: list[tuple[int, int]] = field(default_factory=list)
     detection: Detection = field(default_factory=Detection)
     fields: dict[str, FieldScore] = field(default_factory=dict)
@@ -278,14 +288,19 @@ def score_article(
             result.fields[name].record(ok, pred_given, gold_given)
             if not ok:
                 result.mismatches.append((pair.pred, pair.gold, name))
-    result.spurious = [i for i in range(len(predicted)) if i not in matched_p]
+    unmatched = [i for i in range(len(predicted)) if i not in matched_p]
+    # An event marked as a retelling of an earlier incident, with that incident's own date, is
+    # not a claim of a new incident: unmatched, it is neither right nor a false event.
+    result.recaps = [i for i in unmatched if predicted[i].get("recap")]
+    result.spurious = [i for i in unmatched if not predicted[i].get("recap")]
     result.missed = [
         i for i, ev in enumerate(gold.events) if ev.get("core", True) and i not in matched_g
     ]
     result.detection.fp = len(result.spurious)
+    result.detection.recaps = len(result.recaps)
     result.detection.fn = len(result.missed)
     result.places = score_places(gold, mentions or [])
-    result.traps_hit = traps_triggered(gold, predicted)
+    result.traps_hit = traps_triggered(gold, [e for i, e in enumerate(predicted) if i not in result.recaps])
     result.calibration = _calibration(result)
     return result
 
@@ -407,7 +422,7 @@ def aggregate(results: list[ArticleResult]) -> Report:
             report.calibration.setdefault(name, Reliability()).extend(rel)
         if not res.gold.core_events:
             report.negative_articles += 1
-            report.negative_articles_with_events += bool(res.predicted)
+            report.negative_articles_with_events += len(res.predicted) > len(res.recaps)
         for _, g in res.pairs:
             _type_row(report, res.gold.events[g].get("event_type")).tp += 1
         for g in res.missed:

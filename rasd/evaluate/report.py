@@ -62,6 +62,8 @@ def to_text(report: Report, corpus: str = "") -> str:
         f"{'event detection':<26}{'P':>7}{'R':>7}{'F1':>7}   counts",
         f"{'events (core gold)':<26}{det.precision:7.3f}{det.recall:7.3f}{det.f1:7.3f}   "
         f"TP {det.tp}  FP {det.fp}  FN {det.fn}  optional matched {det.optional}",
+        f"{'recaps (unscored)':<26}{'':21}   {det.recaps} unmatched events marked as retold earlier incidents; "
+        f"P {det.precision_recaps_counted:.3f} if they counted as false",
         "",
         f"{'field (matched core pairs)':<26}{'P':>7}{'R':>7}{'acc':>7}   counts",
     ]
@@ -136,9 +138,9 @@ def article_errors(res: ArticleResult) -> list[str]:
         lines.append(f"  MISSED    {_event_line(event)}")
         if event.get("evidence_text"):
             lines.append(f"            «{event['evidence_text']}»")
-    for p in res.spurious:
+    for p in [*res.spurious, *res.recaps]:
         event = res.predicted[p]
-        lines.append(f"  SPURIOUS  {_event_line(event)}")
+        lines.append(f"  {'SPURIOUS' if p in res.spurious else 'RECAP   '}  {_event_line(event)}")
         evidence = _evidence(event, res.gold.text)
         if evidence:
             lines.append(f"            «{evidence}»")

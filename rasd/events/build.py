@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from datetime import date, timedelta
 
 from rasd.document import Document, Event, Evidence, Mention, Victim
 from rasd.events import actor_rules as R
@@ -108,18 +109,33 @@ def _copy(event: Event) -> Event:
     return clone
 
 
-RECAP_DAYS = 3  # an incident dated (by its own words) this long before publication is retold, not news
+RECAP_DAYS = 3  # an incident whose period ended this long before publication is retold, not news
+
+
+# the incident's own words, or the passage it continues; never the publication day itself
+RECAP_DATE_SOURCES = ("clause", "sentence", "own", "discourse")
+
+
+def period_end(day: date, precision: int) -> date:
+    """The last day an ACLED date can stand for: the day itself, the end of the week around a
+    week's midpoint, the end of the month."""
+    if precision <= 1:
+        return day
+    if precision == 2:
+        return day + timedelta(days=3)
+    next_month = date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    return next_month - timedelta(days=1)
 
 
 def is_recap(inc: Incident, published: str | None) -> bool:
-    """Told with its own day, days before the article: a retelling of an earlier incident."""
-    from datetime import date
-
+    """Told with its own date (a day, a week, a month) that ended days before the article:
+    a retelling of an earlier incident."""
     d = inc.date
-    if d is None or not inc.date_own or not d.date or not published or (d.precision or 3) > 2:
+    if d is None or d.how not in RECAP_DATE_SOURCES or not d.date or not published:
         return False
     try:
-        age = (date.fromisoformat(published[:10]) - date.fromisoformat(d.date[:10])).days
+        end = period_end(date.fromisoformat(d.date[:10]), d.precision or 3)
+        age = (date.fromisoformat(published[:10]) - end).days
     except ValueError:
         return False
     return age > RECAP_DAYS

@@ -66,7 +66,7 @@ def filter_events(doc: Document, events: list[Event]) -> list[Event]:
 
 class EventsStage:
     name = STAGE_NAME
-    version = "2"
+    version = "3"
 
     def __call__(self, doc: Document) -> Document:
         if not doc.tokens or not any(m.kind in ("trigger", "casualty") for m in doc.mentions):

@@ -102,3 +102,21 @@ def test_negative_articles_counted():
     report = aggregate([score_article(article([]), [gold_event()])])
     assert (report.negative_articles, report.negative_articles_with_events) == (1, 1)
     assert report.detection.fp == 1
+
+
+def test_an_unmatched_recap_is_neither_right_nor_a_false_event_but_is_counted():
+    trap_text = "وأدان المجلس الهجوم"
+    start = TEXT.index(trap_text)
+    retold = gold_event(location="Sabha", latitude=27.0377, longitude=14.4283, event_date="2024-02-01", recap=True,
+                        evidence=[{"field": "trigger", "start": start + 13, "end": start + 19, "text": "الهجوم"}])
+    gold = article([], not_events=[{"text": trap_text, "start": start, "reason": "background"}])
+    report = aggregate([score_article(gold, [retold])])
+    assert (report.detection.fp, report.detection.recaps) == (0, 1)
+    assert report.traps_hit == 0
+    assert report.negative_articles_with_events == 0
+    assert report.detection.precision_recaps_counted == 0.0
+
+
+def test_a_recap_that_matches_a_gold_incident_still_scores():
+    res = score_article(article([gold_event()]), [gold_event(recap=True)])
+    assert (res.detection.tp, res.detection.fp, res.detection.recaps) == (1, 0, 0)

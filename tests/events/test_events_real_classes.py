@@ -72,6 +72,33 @@ def test_a_retold_incident_of_last_week_is_marked_recap():
 @pytest.mark.parametrize(
     "text",
     [
+        "وقتل تسعة مدنيين في غارة جوية على سوق بلدة حيدان في مارس الماضي.",
+        "وقتل 14 شخصا في هجوم شنه مسلحون على قرية في ولاية زمفرا في أبريل الماضي.",
+        "وشهد الأسبوع الماضي اشتباكات عنيفة بين الجيش والمسلحين في مدينة درنة أسفرت عن مقتل ستة جنود.",
+    ],
+)
+def test_an_incident_of_a_month_or_week_that_has_ended_is_a_recap(text):
+    found = events(text, published="2018-05-10")
+    assert found and all(e.recap for e in found)
+
+
+def test_the_passage_about_last_week_keeps_its_date_in_the_next_sentence():
+    text = ("وتصاعد العنف في الإقليم الأسبوع الماضي. "
+            "فقد هاجم مسلحون حافلة على الطريق قرب مدينة جوس وقتلوا 11 راكبا.")
+    found = events(text, published="2018-05-17")  # last week (ACLED's, Saturday-Friday) ended on the 11th
+    assert found and all(e.recap for e in found)
+
+
+def test_an_incident_of_this_week_or_this_month_is_news_not_a_recap():
+    text = ("قتل خمسة أشخاص في انفجار عبوة ناسفة في مدينة بعقوبة الأسبوع الجاري. "
+            "وقتل جنديان في هجوم على نقطة تفتيش في مدينة كركوك هذا الشهر.")
+    found = events(text, published="2018-05-10")
+    assert found and not any(e.recap for e in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "أصيب أربعة أشخاص بإطلاق نار في وسط مدينة مالمو مساء أمس، وقالت الشرطة إن الحادث لا علاقة له بالإرهاب.",
         "قتل رجل زوجته وابنه طعنا في مدينة ليون أمس، وأوضحت الشرطة أن الجريمة وقعت بسبب خلافات عائلية.",
         "قتل شخصان بالرصاص في شارع تجاري بمدينة تورونتو، والمحققون يرجحون دوافع جنائية وراء الهجوم.",
