@@ -313,9 +313,11 @@ def _previous_incident(sentence: int, incidents: list[Incident]) -> Incident | N
 
 def _continues(view: ArticleView, sentence: int, previous: Incident) -> bool:
     """A trigger-less sentence of counts continues the incident told just before it."""
+    from rasd.extractors.dates.dating import opens_new_topic
+
     first_clause = next((c for c in view.clauses if c.sentence == sentence), None)
-    if first_clause is not None and first_clause.shift:
-        return False
+    if (first_clause is not None and first_clause.shift) or opens_new_topic(view.doc, sentence):
+        return False  # "وفي حادث منفصل ...": another incident, whatever the place
     own_places = [p for p in view.in_sentence("place", sentence) if not p.value.get("is_reference")]
     if own_places and previous.place is not None:
         return any(_same_place(p, previous.place) for p in own_places)

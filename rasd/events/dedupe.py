@@ -6,7 +6,9 @@ ACLED codes concurrent tactics of one incident as one event of the higher type (
 the remote violence inside it, which outranks violence against civilians). Two events are the
 same incident when they share the day, the event family and the place (the same
 location, or a region and a town within :data:`REGION_KM` of it, or no place on one side but
-told in the same passage), and no side of one contradicts the other's actors. Strategic
+told in the same passage), and no side of one contradicts the other's actors. Two tactics (a
+blast, then "the attack") are one incident when told side by side or when at most one of them
+carries a toll of its own; each with its own dead, they are two. Strategic
 developments are never merged (an arrest after an attack is its own event), nor territorial
 changes (coded beside the clash that brought them), nor the copies of an event told "on N
 occasions".
@@ -70,6 +72,18 @@ def _same_place(a: Event, b: Event) -> bool:
     return km is not None and km <= REGION_KM and max(a.geo_precision or 1, b.geo_precision or 1) == 3
 
 
+def _one_toll(a: Event, b: Event) -> bool:
+    """At most one toll (dead or injured) between them, or the same one: a blast and "the attack"
+    it was, twin blasts with one overall toll — not two attacks each with its own casualties."""
+    x, y = _casualties(a), _casualties(b)
+    return not x or not y or x == y
+
+
+def _casualties(event: Event) -> tuple[int | None, int | None] | None:
+    counts = (event.fatalities, event.injured)
+    return None if counts == (None, None) else counts
+
+
 def same_incident(a: Event, b: Event) -> bool:
     family = FAMILY.get(a.event_type or "")
     if family is None or family != FAMILY.get(b.event_type or "") or _repeated(a) or _repeated(b):
@@ -78,8 +92,10 @@ def same_incident(a: Event, b: Event) -> bool:
         return False  # a change of territory, an abduction, a rape: coded beside the fighting
     if a.event_date != b.event_date or (a.country and b.country and a.country != b.country):
         return False
-    if a.sub_event_type != b.sub_event_type and not _near_in_text(a, b, CROSS_TYPE_NEAR_CHARS, "sub_event_type"):
-        return False  # different tactics told apart (shelling, then a sniper) are two incidents
+    if a.sub_event_type != b.sub_event_type and not (
+        _near_in_text(a, b, CROSS_TYPE_NEAR_CHARS, "sub_event_type") or _one_toll(a, b)
+    ):
+        return False  # different tactics told apart with their own tolls are two incidents
     return _same_sides(a, b) and _same_place(a, b)
 
 

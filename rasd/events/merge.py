@@ -8,7 +8,7 @@ places or days are distinct events.
 
 from __future__ import annotations
 
-from rasd.document import Mention
+from rasd.document import Document, Mention
 from rasd.events import types as T
 from rasd.events.fatalities import PERPETRATOR_GROUPS, TOTAL_GROUPS, Count, count_of, is_incident_toll
 from rasd.events.incident import Incident, tellings_of
@@ -23,6 +23,14 @@ def merge_retellings(incidents: list[Incident], sentence_of) -> list[Incident]:
         else:
             _merge_into(host, inc)
     return out
+
+
+def mark_new_topics(doc: Document, incidents: list[Incident]) -> None:
+    """Note the incidents whose sentence opens on another incident ("وفي حادث منفصل")."""
+    from rasd.extractors.dates.dating import opens_new_topic
+
+    for inc in incidents:
+        inc.extra["new_topic"] = opens_new_topic(doc, inc.sentence)
 
 
 RETELLING_REACH = 2  # sentences
@@ -83,6 +91,8 @@ def _same_incident(a: Incident, b: Incident, sentence_of) -> bool:
         _group_tolls(a) & _group_tolls(b))
     near = min(abs(x - y) for x in a.sentences for y in b.sentences) <= TOLL_REACH
     headline = 0 in a.sentences or 0 in b.sentences  # a title or lead retold in the body
+    if b.extra.get("new_topic") and not telling_toll and not (a.sentences & b.sentences):
+        return False  # "in a separate incident ...": announced as another one
     if _distinct_towns(a, b):
         return False  # two named towns are two events, whatever their tolls (ACLED: one per location)
     if (telling_toll and T.is_violent(a.event_type) and T.is_violent(b.event_type)

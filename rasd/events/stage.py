@@ -27,7 +27,7 @@ from rasd.events.candidates import NonEvent, build_candidates
 from rasd.events.concurrency import absorb_protest_arrests
 from rasd.events.dedupe import merge_same_incident
 from rasd.events.filter import active_filter
-from rasd.events.merge import absorb_details, absorb_support_fire, merge_retellings
+from rasd.events.merge import absorb_details, absorb_support_fire, mark_new_topics, merge_retellings
 from rasd.events.modality import dated_out, non_event_value
 from rasd.events.signals import incident_signals, rule_confidence_signal
 from rasd.events.split import split_coordinated_places
@@ -100,6 +100,7 @@ class EventsStage:
         fill_both_sides(incidents)
         apply_claims(view, incidents, [ne for ne in non_events if getattr(ne.verdict.cue.payload, "informs", "")])
         details = [inc for inc in incidents if not is_substantive(inc)]
+        mark_new_topics(doc, incidents)
         incidents = merge_retellings([inc for inc in incidents if is_substantive(inc)], view.sentence_of)
         incidents = absorb_support_fire(incidents)
         absorb_details(incidents, details, view.sentence_of)

@@ -201,3 +201,17 @@ def test_a_day_or_a_fight_after_those_words_is_still_an_incident(text):
 )
 def test_preparations_and_possible_protests_are_not_incidents(text):
     assert events(text, published="2018-05-01") == []
+
+
+def test_a_blast_and_the_attack_it_was_told_paragraphs_apart_are_one_event():
+    text = ("فجر انتحاري نفسه قرب مزار في مدينة جلال آباد صباح اليوم. "
+            "وأغلقت قوات الأمن الطرق المؤدية إلى المنطقة وبدأت فرق الإسعاف بنقل الجرحى إلى المستشفيات. "
+            "وقال متحدث باسم حكومة الولاية إن 31 شخصا قتلوا في الهجوم الذي وقع في مدينة جلال آباد.")
+    [event] = events(text)
+    assert event.fatalities == 31
+
+
+def test_two_attacks_in_one_town_each_with_its_own_dead_stay_two_events():
+    text = ("قتل أربعة أشخاص في انفجار عبوة ناسفة في سوق مدينة بعقوبة صباح اليوم. "
+            "وفي حادث منفصل، قتل مسلحون شرطيين اثنين عند نقطة تفتيش في مدينة بعقوبة مساء اليوم.")
+    assert sorted(e.fatalities for e in events(text)) == [2, 4]
