@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from rasd.fusion.compat import MERGE_THRESHOLD, PairScore, max_window, pair_score
+from rasd.fusion.compat import MERGE_THRESHOLD, NEXT_DAY_EXTRA, PairScore, max_window, next_day, pair_score
 from rasd.fusion.fields import fuse_fields
 from rasd.fusion.report import Report, canonical_key
 
@@ -49,7 +49,9 @@ def _best_incident(
         else:
             mean = sum(s.score for s in scores) / len(scores)
             top = max(scores, key=lambda s: s.score)
-            if mean >= MERGE_THRESHOLD and (best is None or mean > best[1]):
+            needed = MERGE_THRESHOLD + (NEXT_DAY_EXTRA if all(next_day(report, m) for m in incidents[index].members)
+                                        else 0.0)
+            if mean >= needed and (best is None or mean > best[1]):
                 best = (index, mean, top)
     return best
 

@@ -147,7 +147,7 @@ def _count_part(a: Report, b: Report) -> float:
     return 0.0 if early <= 2 * late + 3 else -0.75
 
 
-def _next_day(a: Report, b: Report) -> bool:
+def next_day(a: Report, b: Report) -> bool:
     return a.day is not None and b.day is not None and abs((a.day - b.day).days) == 1 and (
         a.precision == b.precision == 1
     )
@@ -174,5 +174,5 @@ def pair_score(a: Report, b: Report) -> PairScore:
         "toll": _count_part(a, b),
     }
     score = round(sum(parts.values()), 3)
-    linked = score >= MERGE_THRESHOLD + (NEXT_DAY_EXTRA if _next_day(a, b) else 0.0)
+    linked = score >= MERGE_THRESHOLD + (NEXT_DAY_EXTRA if next_day(a, b) else 0.0)
     return PairScore(linked, score, parts, "linked" if linked else "score too low", compatible=True)

@@ -134,6 +134,8 @@ def test_a_day_apart_needs_stronger_evidence_than_the_same_day():
                            fatalities=4, sub_event_type="Armed clash", event_type="Battles")
     assert not pair_score(today, tomorrow_other).ok  # a town's next incident, not a retelling
     assert pair_score(today, tomorrow_same).ok  # "last night" / "yesterday": one incident
+    assert len(cluster([today, tomorrow_other])) == 2
+    assert len(cluster([today, tomorrow_same])) == 1
 
 
 def test_protesters_shot_told_as_a_protest_and_as_an_attack_can_be_one_incident():
