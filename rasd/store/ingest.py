@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import time
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
@@ -18,17 +19,27 @@ from rasd.store.articles import (
     lookup_many,
     pipeline_version,
     remove_contributions,
+    report_id,
     text_sha256,
     write_article,
 )
 from rasd.store.errors import StoreError
 from rasd.store.schema import ingest_runs, reports
 from rasd.store.store import Store
-from rasd.store.sync import SyncCounts, fuse_change, load_reports_by_id, refuse_country, retire_orphans
+from rasd.store.sync import (
+    SyncCounts,
+    fuse_change,
+    load_unlinked,
+    refuse_country,
+    retire_orphans,
+    unlinked_report_ids,
+)
 
 NEW, UNCHANGED, REPLACED, FAILED = "new", "unchanged", "replaced", "failed"
 MAX_ERRORS_KEPT = 1000
 LOOKUP_BATCH = 64
+FUSE_EVERY_ARTICLES = 500
+FUSE_EVERY_SECONDS = 30.0
 
 
 def _batches(items: Iterable[ArticleInput], size: int) -> Iterator[list[ArticleInput]]:
@@ -51,6 +62,8 @@ class ArticleResult:
     outcome: str
     events: int = 0
     sync: SyncCounts = field(default_factory=SyncCounts)
+    report_ids: list[str] = field(default_factory=list)  # stored, left for a later fusion
+    fused_pending: bool = False  # the pending reports were fused with this article
 
 
 @dataclass(slots=True)
@@ -72,10 +85,17 @@ _NOT_LOOKED_UP: Any = object()
 
 
 def ingest_article(
-    store: Store, item: ArticleInput, version: str, stored: StoredArticle | None = _NOT_LOOKED_UP
+    store: Store,
+    item: ArticleInput,
+    version: str,
+    stored: StoredArticle | None = _NOT_LOOKED_UP,
+    pending: Sequence[str] | None = None,
 ) -> ArticleResult:
-    """Store one article and re-fuse what it touches, in one transaction (or change nothing).
+    """Store one article in one transaction (or change nothing).
 
+    A corrected article is re-fused at once, together with the ``pending`` reports (stored by
+    earlier articles, not fused yet). A new article is fused at once when ``pending`` is None;
+    otherwise its reports are left for the caller to fuse with others (``ArticleResult.report_ids``).
     ``stored`` is what the database held under the article's key when the caller looked it up
     in advance (a batch of look-ups at once); it is looked up again under the write lock.
     """
@@ -97,9 +117,12 @@ def ingest_article(
             return ArticleResult(UNCHANGED)
         old, prior = remove_contributions(conn, key) if stored else ([], {})
         numbers = write_article(conn, key, doc, given=given, version=version, now=now, replacing=stored is not None)
-        new = load_reports_by_id(conn, [f"{key}:{n}" for n in numbers])
+        own = [report_id(key, n) for n in numbers]
+        if stored is None and pending is not None:
+            return ArticleResult(NEW, len(numbers), report_ids=own)
+        new = load_unlinked(conn, [*(pending or ()), *own])
         sync = fuse_change(conn, new, now, old, prior)[0] if new or old else SyncCounts()
-    return ArticleResult(REPLACED if stored else NEW, len(numbers), sync)
+    return ArticleResult(REPLACED if stored else NEW, len(numbers), sync, fused_pending=pending is not None)
 
 
 def _unchanged(stored: StoredArticle | None, text_hash: str, version: str, given: dict[str, Any]) -> bool:
@@ -107,23 +130,37 @@ def _unchanged(stored: StoredArticle | None, text_hash: str, version: str, given
 
 
 class IngestRun:
-    """An ``ingest_runs`` row: written when the run starts, completed when it ends."""
+    """An ``ingest_runs`` row: written when the run starts, completed when it ends.
+
+    Each article is stored in a transaction of its own; the reports of new articles are fused
+    in batches (every :data:`FUSE_EVERY_ARTICLES` articles or :data:`FUSE_EVERY_SECONDS` seconds,
+    and when the run ends), one transaction each. Fusion gives the same events whatever the
+    batches, and a batch costs one replay instead of one per article: articles that arrive out
+    of publication order (an archive sorted by outlet) would otherwise replay the same later
+    reports again and again. Reports a killed run left unfused are fused when the next run starts.
+    """
 
     def __init__(self, store: Store, command: str, inputs: list[str]) -> None:
         self.store = store
         self.version = pipeline_version()
         self.totals = RunTotals()
+        self.pending: list[str] = []
+        self.pending_articles = 0
+        self.last_fused = time.monotonic()
         with store.transaction() as conn:
             result = conn.execute(insert(ingest_runs).values(
                 command=command, status="running", started_at=utcnow(), pipeline_version=self.version,
                 inputs=inputs, counts={}, errors=[],
             ))
             self.run_id = int(result.inserted_primary_key[0])
+        with store.reading() as conn:
+            self.pending = unlinked_report_ids(conn)  # left by a run that was killed
+        self.flush()
 
     def add(self, item: ArticleInput, stored: StoredArticle | None = _NOT_LOOKED_UP) -> ArticleResult:
         """Ingest one article; a failure is recorded and skipped, a database problem raises."""
         try:
-            result = ingest_article(self.store, item, self.version, stored)
+            result = ingest_article(self.store, item, self.version, stored, self.pending)
         except StoreError:
             raise
         except Exception as exc:
@@ -131,7 +168,33 @@ class IngestRun:
             return ArticleResult(FAILED)
         self.totals.articles[result.outcome] += 1
         self.totals.events.add(result.sync)
+        if result.fused_pending:
+            self._fused()
+        if result.report_ids:
+            self.pending.extend(result.report_ids)
+            self.pending_articles += 1
+        if self.pending_articles >= FUSE_EVERY_ARTICLES or (
+            self.pending and time.monotonic() - self.last_fused >= FUSE_EVERY_SECONDS
+        ):
+            self.flush()
         return result
+
+    def flush(self) -> SyncCounts:
+        """Fuse the pending reports into the stored events (one transaction)."""
+        counts = SyncCounts()
+        if self.pending:
+            with self.store.transaction() as conn:
+                new = load_unlinked(conn, self.pending)
+                if new:
+                    counts = fuse_change(conn, new, utcnow())[0]
+            self.totals.events.add(counts)
+        self._fused()
+        return counts
+
+    def _fused(self) -> None:
+        self.pending = []
+        self.pending_articles = 0
+        self.last_fused = time.monotonic()
 
     def add_many(
         self, items: Iterable[ArticleInput], batch: int = LOOKUP_BATCH
@@ -146,6 +209,7 @@ class IngestRun:
                 yield item, self.add(item, found.get(key))
 
     def finish(self, status: str = "finished") -> None:
+        self.flush()
         with self.store.transaction() as conn:
             conn.execute(update(ingest_runs).where(ingest_runs.c.id == self.run_id).values(
                 status=status, finished_at=utcnow(), counts=self.totals.counts(), errors=self.totals.errors,

@@ -84,6 +84,22 @@ def load_reports_by_id(conn: Connection, ids: Iterable[str]) -> list[Report]:
     return found
 
 
+def load_unlinked(conn: Connection, ids: Iterable[str]) -> list[Report]:
+    """The reports among ``ids`` that exist and belong to no event yet (not fused)."""
+    wanted = sorted(set(ids))
+    linked: set[str] = set()
+    for chunk in chunked(wanted):
+        query = select(event_reports.c.report_id).where(event_reports.c.report_id.in_(chunk))
+        linked.update(conn.execute(query).scalars())
+    return load_reports_by_id(conn, [rid for rid in wanted if rid not in linked])
+
+
+def unlinked_report_ids(conn: Connection) -> list[str]:
+    """Every stored report that belongs to no event (stored by a run killed before fusing)."""
+    linked = select(event_reports.c.report_id).where(event_reports.c.report_id == reports.c.report_id).exists()
+    return list(conn.execute(select(reports.c.report_id).where(~linked).order_by(reports.c.report_id)).scalars())
+
+
 class StoreSource:
     """The stored reports and their events, as :func:`rasd.fusion.refuse` reads them."""
 

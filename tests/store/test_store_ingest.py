@@ -109,17 +109,18 @@ def test_a_correction_that_retracts_the_incident_deletes_its_event(db_url):
 def test_a_failing_article_leaves_nothing_and_the_run_goes_on(db_url, monkeypatch):
     import rasd.store.ingest as ingest_module
 
-    real = ingest_module.fuse_change
+    real = ingest_module.write_article
 
-    def fail_for_beta(conn, new, now, removed=(), prior=None):
-        if any(r.article_id == "wb-202" for r in new):
-            raise RuntimeError("fusion broke")
-        return real(conn, new, now, removed, prior)
+    def fail_for_beta(conn, key, doc, **kwargs):
+        numbers = real(conn, key, doc, **kwargs)  # half the work is done when it breaks
+        if key == "wb-202":
+            raise RuntimeError("storing broke")
+        return numbers
 
-    monkeypatch.setattr(ingest_module, "fuse_change", fail_for_beta)
+    monkeypatch.setattr(ingest_module, "write_article", fail_for_beta)
     run = ingest_records(db_url, read_jsonl("articles.jsonl"))
     assert run.totals.articles == {"new": 3, "unchanged": 0, "replaced": 0, "failed": 1}
-    assert run.totals.errors == [{"input": "<test>:2", "error": "RuntimeError: fusion broke"}]
+    assert run.totals.errors == [{"input": "<test>:2", "error": "RuntimeError: storing broke"}]
     with open_store(db_url, READ) as store, store.reading() as conn:
         ids = set(conn.execute(select(articles.c.id)).scalars())
         beta_reports = conn.execute(select(reports.c.report_id).where(reports.c.article_id == "wb-202")).all()
@@ -127,7 +128,7 @@ def test_a_failing_article_leaves_nothing_and_the_run_goes_on(db_url, monkeypatc
     assert ids == {"wa-101", "wa-103", "wc-301"} and beta_reports == []
     assert run_row.status == "finished" and run_row.errors == run.totals.errors
     assert run_row.counts["articles"]["failed"] == 1
-    monkeypatch.setattr(ingest_module, "fuse_change", real)
+    monkeypatch.setattr(ingest_module, "write_article", real)
     rerun = ingest_records(db_url, read_jsonl("articles.jsonl"))
     assert rerun.totals.articles == {"new": 1, "unchanged": 3, "replaced": 0, "failed": 0}
     assert len(live_events(db_url)) == 3
@@ -190,3 +191,22 @@ def test_ingest_run_rows(sqlite_url):
     assert row.command == "ingest" and row.status == "finished" and row.finished_at >= row.started_at
     assert row.counts["articles"]["new"] == 4 and row.errors == []
     assert row.inputs == [str(DATA / "articles.jsonl")]
+
+
+@pytest.mark.parametrize("every", [1, 7])
+def test_fusing_in_batches_gives_the_events_of_fusing_each_article(tmp_path, monkeypatch, every):
+    from store_helpers import generated_articles
+
+    import rasd.store.ingest as ingest_module
+
+    records = generated_articles(40)
+    random.Random(every).shuffle(records)
+    one_batch = f"sqlite:///{tmp_path / 'one.db'}"
+    ingest_records(one_batch, records)  # 40 articles < FUSE_EVERY_ARTICLES: fused when the run ends
+    monkeypatch.setattr(ingest_module, "FUSE_EVERY_ARTICLES", every)
+    batched = f"sqlite:///{tmp_path / 'batched.db'}"
+    ingest_records(batched, records[:25])
+    ingest_records(batched, [*records[25:], {**records[3], "text": records[3]["text"] + " وأفادت مصادر محلية."}])
+    ingest_records(one_batch, [{**records[3], "text": records[3]["text"] + " وأفادت مصادر محلية."}])
+    assert live_events(batched) == live_events(one_batch)
+    assert _count(batched, event_reports) == _count(batched, reports)

@@ -44,8 +44,9 @@ def _kill_mid_run(url: str, path) -> int:
     return proc.returncode
 
 
-def _consistency(url: str) -> dict[str, int]:
-    """Invariants a committed state must meet; returns the row counts."""
+def _consistency(url: str, *, settled: bool = True) -> dict[str, int]:
+    """Invariants a committed state must meet; returns the row counts. A killed run may leave
+    reports not fused yet (``settled`` False): stored, linked to no event, fused by the next run."""
     engine = make_engine(parse_url(url), write=False)
     with engine.connect() as conn:
         counts = {t.name: conn.execute(select(func.count()).select_from(t)).scalar_one()
@@ -55,7 +56,11 @@ def _consistency(url: str) -> dict[str, int]:
         live_without_reports = select(func.count()).select_from(events).where(
             live, ~select(event_reports.c.event_id).where(event_reports.c.event_id == events.c.event_id).exists())
         assert counts["article_mentions"] == counts["articles"]
-        assert conn.execute(linked_to_live).scalar_one() == counts["reports"] == counts["event_reports"]
+        assert conn.execute(linked_to_live).scalar_one() == counts["event_reports"]
+        if settled:
+            assert counts["event_reports"] == counts["reports"]
+        else:
+            assert counts["event_reports"] <= counts["reports"]
         assert conn.execute(live_without_reports).scalar_one() == 0
     engine.dispose()
     return counts
@@ -65,7 +70,7 @@ def test_kill_9_then_rerun_matches_a_clean_run(db_url, tmp_path):
     records = generated_articles(ARTICLES)
     path = write_jsonl(tmp_path / "many.jsonl", records)
     _kill_mid_run(db_url, path)
-    at_kill = _consistency(db_url)
+    at_kill = _consistency(db_url, settled=False)
     assert KILL_AFTER <= at_kill["articles"] < ARTICLES
     result = rasd("ingest", str(path), "--db", db_url)
     assert result.returncode == 0, result.stderr
