@@ -164,15 +164,15 @@ def cluster(reports: Iterable[Report]) -> list[FusedCluster]:
 
 def cluster_all(reports: Iterable[Report]) -> list[FusedCluster]:
     """Fuse a whole collection (``rasd refuse``, benchmarks, evaluation): the greedy clustering
-    of each country's reports. Ingesting the same reports one article at a time, in any order,
-    gives the same events."""
-    by_country: dict[str | None, list[Report]] = {}
+    of each block's reports (a country, or countries fused together: :mod:`rasd.fusion.blocks`).
+    Ingesting the same reports one article at a time, in any order, gives the same events."""
+    by_block: dict[str | None, list[Report]] = {}
     for report in reports:
-        by_country.setdefault(report.country, []).append(report)
+        by_block.setdefault(report.block, []).append(report)
     out: list[FusedCluster] = []
-    for country in sorted(by_country, key=lambda c: c or ""):
-        members = by_country[country]
-        if not country:
+    for block in sorted(by_block, key=lambda c: c or ""):
+        members = by_block[block]
+        if not block:
             out.extend(cluster([r])[0] for r in members)
         else:
             out.extend(cluster(members))

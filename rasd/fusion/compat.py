@@ -156,7 +156,7 @@ def next_day(a: Report, b: Report) -> bool:
 def pair_score(a: Report, b: Report) -> PairScore:
     if a.article_id == b.article_id:
         return PairScore(False, reason="same article")
-    if not a.country or a.country != b.country:
+    if not a.country or a.block != b.block:
         return PairScore(False, reason="different or unknown country")
     if family(a) != family(b) and not _crowd_met_with_force(a, b):
         return PairScore(False, reason="incompatible event types")

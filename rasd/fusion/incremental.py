@@ -1,6 +1,7 @@
 """Re-fusing only what a new (or corrected) article can change.
 
-:func:`rasd.fusion.cluster.assign` reads a country's reports in canonical order, and a report's
+:func:`rasd.fusion.cluster.assign` reads a fusion block's reports (a country's, or those of
+countries fused together: :mod:`rasd.fusion.blocks`) in canonical order, and a report's
 decision depends only on the incidents that have a member dated within its window (at most
 :data:`WINDOW` days away). So when an article's reports arrive, the reports that come before them
 in canonical order keep their incidents, and of the later ones only those dated near an incident
@@ -49,8 +50,9 @@ def stub_of(report: Report) -> Stub:
 class Source(Protocol):
     """Stored reports and their current events."""
 
-    def stubs(self, country: str, lo: date | None, hi: date | None) -> list[Stub]:
-        """Reports of ``country`` dated in [lo, hi]; the undated ones when both are None."""
+    def stubs(self, block: str, lo: date | None, hi: date | None) -> list[Stub]:
+        """Reports of the fusion ``block``'s countries dated in [lo, hi]; the undated ones when
+        both are None."""
 
     def reports(self, ids: Iterable[str]) -> list[Report]: ...
 
@@ -87,17 +89,17 @@ def refuse(
     """
     prior = dict(prior or {})
     change = Change()
-    by_country: dict[str | None, tuple[list[Report], list[Report]]] = {}
+    by_block: dict[str | None, tuple[list[Report], list[Report]]] = {}
     for report in new:
-        by_country.setdefault(report.country, ([], []))[0].append(report)
+        by_block.setdefault(report.block, ([], []))[0].append(report)
     for report in removed:
-        by_country.setdefault(report.country, ([], []))[1].append(report)
-    for country in sorted(by_country, key=lambda c: c or ""):
-        added, gone = by_country[country]
-        if country:
+        by_block.setdefault(report.block, ([], []))[1].append(report)
+    for block in sorted(by_block, key=lambda c: c or ""):
+        added, gone = by_block[block]
+        if block:
             gone_ids = {r.report_id for r in gone}
             own_prior = {eid: held for eid, held in prior.items() if held & gone_ids}
-            _Replay(source, country, added, gone, own_prior).run(change)
+            _Replay(source, block, added, gone, own_prior).run(change)
         else:  # no country: no partner possible, each report is an incident of its own
             change.clusters.extend(i.fused() for r in added for i in assign([r]))
             change.replayed += len(added)
@@ -107,13 +109,13 @@ def refuse(
 
 
 class _Replay:
-    """The fixed point for one country: replay the free reports, widen, replay again."""
+    """The fixed point for one fusion block: replay the free reports, widen, replay again."""
 
     def __init__(
-        self, source: Source, country: str, added: list[Report], gone: list[Report], prior: Mapping[str, set[str]]
+        self, source: Source, block: str, added: list[Report], gone: list[Report], prior: Mapping[str, set[str]]
     ) -> None:
         self.source = source
-        self.country = country
+        self.block = block
         self.k0 = min(canonical_key(r) for r in [*added, *gone])
         self.new_ids = {r.report_id for r in added}
         self.gone_ids = {r.report_id for r in gone} - self.new_ids  # a corrected article may reuse ids
@@ -135,13 +137,13 @@ class _Replay:
             parts = [(lo, have[0] - timedelta(days=1))] if lo < have[0] else []
             parts += [(have[1] + timedelta(days=1), hi)] if hi > have[1] else []
         for a, b in parts:
-            for stub in self.source.stubs(self.country, a, b):
+            for stub in self.source.stubs(self.block, a, b):
                 self._stubs[stub.report_id] = stub
         self._scanned = (lo, hi) if have is None else (min(lo, have[0]), max(hi, have[1]))
 
     def _scan_undated(self) -> None:
         if not self._undated_scanned:
-            for stub in self.source.stubs(self.country, None, None):
+            for stub in self.source.stubs(self.block, None, None):
                 self._stubs[stub.report_id] = stub
             self._undated_scanned = True
 
@@ -242,8 +244,8 @@ class MemorySource:
         self.by_article: dict[str, list[str]] = {}
         self._days: dict[str | None, dict[int, set[str]]] = {}
 
-    def stubs(self, country: str, lo: date | None, hi: date | None) -> list[Stub]:
-        days = self._days.get(country, {})
+    def stubs(self, block: str, lo: date | None, hi: date | None) -> list[Stub]:
+        days = self._days.get(block, {})
         if lo is None or hi is None:
             ids = days.get(0, set())
         else:
@@ -261,7 +263,7 @@ class MemorySource:
 
     def _index(self, report: Report, add: bool) -> None:
         ordinal = report.day.toordinal() if report.day is not None else 0
-        bucket = self._days.setdefault(report.country, {}).setdefault(ordinal, set())
+        bucket = self._days.setdefault(report.block, {}).setdefault(ordinal, set())
         (bucket.add if add else bucket.discard)(report.report_id)
 
     def ingest(self, new: Sequence[Report], removed_article: str | None = None) -> Change:

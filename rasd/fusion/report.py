@@ -28,6 +28,13 @@ class Report:
         return self.event.get("country")
 
     @property
+    def block(self) -> str | None:
+        """The fusion block of its country (:mod:`rasd.fusion.blocks`)."""
+        from rasd.fusion.blocks import block_of
+
+        return block_of(self.country)
+
+    @property
     def day(self) -> date | None:
         return parse_day(self.event.get("event_date"))
 

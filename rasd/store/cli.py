@@ -296,7 +296,7 @@ def run_refuse(args: argparse.Namespace, out: TextIO | None = None) -> int:
             status = "finished"
         finally:
             _finish(run, status)
-        out.write(f"rasd refuse: {countries} country block(s) fused; events: {counts.created} created, "
+        out.write(f"rasd refuse: {countries} fusion block(s) fused; events: {counts.created} created, "
                   f"{counts.updated} updated, {counts.merged} merged, {counts.deleted} deleted "
                   f"(run {run.run_id}, {store.shown})\n")
     return EXIT_OK

@@ -30,7 +30,7 @@ from rasd.store.sync import (
     SyncCounts,
     fuse_change,
     load_unlinked,
-    refuse_country,
+    refuse_block,
     retire_orphans,
     unlinked_report_ids,
 )
@@ -217,16 +217,20 @@ class IngestRun:
 
 
 def refuse_all(store: Store) -> tuple[SyncCounts, int]:
-    """Rebuild every fused event from the stored reports, one country per transaction.
+    """Rebuild every fused event from the stored reports, one fusion block (a country, or
+    countries fused together) per transaction.
 
-    Returns the event counts and the number of countries fused.
+    Returns the event counts and the number of blocks fused.
     """
+    from rasd.fusion.blocks import block_of
+
     with store.reading() as conn:
         countries = list(conn.execute(select(reports.c.country).distinct()).scalars())
+    blocks = sorted({block_of(c) for c in countries}, key=lambda b: b or "")
     totals = SyncCounts()
-    for country in sorted(countries, key=lambda c: c or ""):
+    for block in blocks:
         with store.transaction() as conn:
-            totals.add(refuse_country(conn, country, utcnow()))
+            totals.add(refuse_block(conn, block, utcnow()))
     with store.transaction() as conn:
         totals.deleted += retire_orphans(conn, utcnow())
-    return totals, len(countries)
+    return totals, len(blocks)

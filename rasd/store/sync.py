@@ -106,12 +106,14 @@ class StoreSource:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
 
-    def stubs(self, country: str, lo: date | None, hi: date | None) -> list[Stub]:
+    def stubs(self, block: str, lo: date | None, hi: date | None) -> list[Stub]:
         from rasd.fusion import Stub
+        from rasd.fusion.blocks import countries_of
         from rasd.fusion.report import parse_time
 
         day = reports.c.event_day
-        where = [reports.c.country == country]
+        countries = countries_of(block)
+        where = [reports.c.country == countries[0] if len(countries) == 1 else reports.c.country.in_(countries)]
         where += [day.is_(None)] if lo is None or hi is None else [day >= lo, day <= hi]
         query = select(reports.c.report_id, day, reports.c.time_precision, articles.c.published).join(
             articles, reports.c.article_id == articles.c.id).where(*where)
@@ -168,11 +170,14 @@ def fuse_change(
     return counts, change.replayed
 
 
-def refuse_country(conn: Connection, country: str | None, now: datetime) -> SyncCounts:
-    """Rebuild the fused events of one country from its stored reports (``rasd refuse``)."""
+def refuse_block(conn: Connection, block: str | None, now: datetime) -> SyncCounts:
+    """Rebuild the fused events of one fusion block (a country, or countries fused together;
+    None: reports with no country) from its stored reports (``rasd refuse``)."""
     from rasd.fusion import cluster_all
+    from rasd.fusion.blocks import countries_of
 
-    members = load_reports(conn, reports.c.country.is_(None) if country is None else reports.c.country == country)
+    where = reports.c.country.is_(None) if block is None else reports.c.country.in_(countries_of(block))
+    members = load_reports(conn, where)
     clusters = cluster_all(members)
     before = links_of_events(conn, linked_events(conn, [r.report_id for r in members]))
     return sync_clusters(conn, members, clusters, before, now)

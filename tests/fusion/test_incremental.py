@@ -42,7 +42,7 @@ def _corpus(articles: int, seed: int) -> dict[str, list[Report]]:
     corpus = {}
     for i in range(articles):
         day = date(2018, 4, 1) + timedelta(days=rng.randrange(40))
-        country = rng.choice(["Yemen", "Yemen", "Yemen", "Syria", None])
+        country = rng.choice(["Yemen", "Yemen", "Yemen", "Syria", "Israel", "Palestine", None])
         corpus[f"art{i}"] = _article(rng, f"art{i}", day, country)
     return corpus
 
