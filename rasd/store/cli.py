@@ -194,9 +194,9 @@ def _ingest_inputs(args: argparse.Namespace, run: Any, progress: Any, err: TextI
     from rasd.store.ingest import FAILED
 
     bad = [0]
-    for _item, result in run.add_many(_readable_articles(args, run, progress, err, bad)):
+    for item, result in run.add_many(_readable_articles(args, run, progress, err, bad)):
         if result.outcome == FAILED:
-            print(f"rasd: failed {run.totals.errors[-1]['input']}: {run.totals.errors[-1]['error']}", file=err)
+            print(f"rasd: failed {item.origin}: {result.error}", file=err)
             progress.update(skipped=1)
         else:
             progress.update(done=1, events=result.events)

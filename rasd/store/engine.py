@@ -122,7 +122,8 @@ def make_engine(target: Target, *, write: bool, lock_timeout: float = DEFAULT_LO
 
 
 def _sqlite_engine(target: Target, *, write: bool, lock_timeout: float) -> Engine:
-    engine = create_engine(target.url)
+    # pooled connections may be used by the ingest's writer thread (one thread at a time each)
+    engine = create_engine(target.url, connect_args={"check_same_thread": False})
     busy_ms = max(int(lock_timeout * 1000), 0)
     begin = "BEGIN IMMEDIATE" if write else "BEGIN"
 

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import time
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import insert, select, update
 
+from rasd.document import Document
 from rasd.ingest import ArticleInput
 from rasd.store.articles import (
     StoredArticle,
@@ -38,6 +41,7 @@ from rasd.store.sync import (
 NEW, UNCHANGED, REPLACED, FAILED = "new", "unchanged", "replaced", "failed"
 MAX_ERRORS_KEPT = 1000
 LOOKUP_BATCH = 64
+IN_FLIGHT = 16  # extracted articles waiting for the writer thread
 FUSE_EVERY_ARTICLES = 500
 FUSE_EVERY_SECONDS = 30.0
 
@@ -64,6 +68,7 @@ class ArticleResult:
     sync: SyncCounts = field(default_factory=SyncCounts)
     report_ids: list[str] = field(default_factory=list)  # stored, left for a later fusion
     fused_pending: bool = False  # the pending reports were fused with this article
+    error: str | None = None  # why it failed
 
 
 @dataclass(slots=True)
@@ -84,21 +89,23 @@ class RunTotals:
 _NOT_LOOKED_UP: Any = object()
 
 
-def ingest_article(
-    store: Store,
-    item: ArticleInput,
-    version: str,
-    stored: StoredArticle | None = _NOT_LOOKED_UP,
-    pending: Sequence[str] | None = None,
-) -> ArticleResult:
-    """Store one article in one transaction (or change nothing).
+@dataclass(slots=True)
+class Prepared:
+    """An article extracted and ready to be stored."""
 
-    A corrected article is re-fused at once, together with the ``pending`` reports (stored by
-    earlier articles, not fused yet). A new article is fused at once when ``pending`` is None;
-    otherwise its reports are left for the caller to fuse with others (``ArticleResult.report_ids``).
+    key: str
+    text_hash: str
+    given: dict[str, Any]
+    doc: Document
+
+
+def prepare_article(
+    store: Store, item: ArticleInput, version: str, stored: StoredArticle | None = _NOT_LOOKED_UP
+) -> Prepared | ArticleResult:
+    """Extract an article unless the database already holds it unchanged (then the result says so).
+
     ``stored`` is what the database held under the article's key when the caller looked it up
-    in advance (a batch of look-ups at once); it is looked up again under the write lock.
-    """
+    in advance (a batch of look-ups at once)."""
     from rasd.pipeline import extract_article
 
     text_hash = text_sha256(item.text)
@@ -109,20 +116,46 @@ def ingest_article(
             stored = lookup(conn, key)
     if _unchanged(stored, text_hash, version, given):
         return ArticleResult(UNCHANGED)
-    doc = extract_article(replace(item, meta=replace(item.meta, id=key)))
+    return Prepared(key, text_hash, given, extract_article(replace(item, meta=replace(item.meta, id=key))))
+
+
+def store_article(
+    store: Store, prepared: Prepared, version: str, pending: Sequence[str] | None = None
+) -> ArticleResult:
+    """Store one extracted article in one transaction (or change nothing).
+
+    What the database holds under its key is looked up again under the write lock. A corrected
+    article is re-fused at once, together with the ``pending`` reports (stored by earlier
+    articles, not fused yet). A new article is fused at once when ``pending`` is None; otherwise
+    its reports are left for the caller to fuse with others (``ArticleResult.report_ids``).
+    """
+    key, doc = prepared.key, prepared.doc
     now = utcnow()
     with store.transaction() as conn:
-        stored = lookup(conn, key)  # again, under the write lock
-        if _unchanged(stored, text_hash, version, given):
+        stored = lookup(conn, key)
+        if _unchanged(stored, prepared.text_hash, version, prepared.given):
             return ArticleResult(UNCHANGED)
         old, prior = remove_contributions(conn, key) if stored else ([], {})
-        numbers = write_article(conn, key, doc, given=given, version=version, now=now, replacing=stored is not None)
+        numbers = write_article(conn, key, doc, given=prepared.given, version=version, now=now,
+                                replacing=stored is not None)
         own = [report_id(key, n) for n in numbers]
         if stored is None and pending is not None:
             return ArticleResult(NEW, len(numbers), report_ids=own)
         new = load_unlinked(conn, [*(pending or ()), *own])
         sync = fuse_change(conn, new, now, old, prior)[0] if new or old else SyncCounts()
     return ArticleResult(REPLACED if stored else NEW, len(numbers), sync, fused_pending=pending is not None)
+
+
+def ingest_article(
+    store: Store,
+    item: ArticleInput,
+    version: str,
+    stored: StoredArticle | None = _NOT_LOOKED_UP,
+    pending: Sequence[str] | None = None,
+) -> ArticleResult:
+    """Extract and store one article (see :func:`prepare_article` and :func:`store_article`)."""
+    prepared = prepare_article(store, item, version, stored)
+    return prepared if isinstance(prepared, ArticleResult) else store_article(store, prepared, version, pending)
 
 
 def _unchanged(stored: StoredArticle | None, text_hash: str, version: str, given: dict[str, Any]) -> bool:
@@ -159,13 +192,29 @@ class IngestRun:
 
     def add(self, item: ArticleInput, stored: StoredArticle | None = _NOT_LOOKED_UP) -> ArticleResult:
         """Ingest one article; a failure is recorded and skipped, a database problem raises."""
+        return self._store(item, self._prepare(item, stored))
+
+    def _prepare(self, item: ArticleInput, stored: StoredArticle | None) -> Prepared | ArticleResult | Exception:
         try:
-            result = ingest_article(self.store, item, self.version, stored, self.pending)
+            return prepare_article(self.store, item, self.version, stored)
         except StoreError:
             raise
         except Exception as exc:
-            self.totals.fail(item.origin, f"{type(exc).__name__}: {exc}")
-            return ArticleResult(FAILED)
+            return exc
+
+    def _store(self, item: ArticleInput, prepared: Prepared | ArticleResult | Exception) -> ArticleResult:
+        """Store a prepared article and keep the run's books (the run's only writer of them)."""
+        if isinstance(prepared, Exception):
+            return self._failed(item, prepared)
+        result = prepared
+        if isinstance(prepared, Prepared):
+            try:
+                result = store_article(self.store, prepared, self.version, self.pending)
+            except StoreError:
+                raise
+            except Exception as exc:
+                return self._failed(item, exc)
+        assert isinstance(result, ArticleResult)
         self.totals.articles[result.outcome] += 1
         self.totals.events.add(result.sync)
         if result.fused_pending:
@@ -178,6 +227,11 @@ class IngestRun:
         ):
             self.flush()
         return result
+
+    def _failed(self, item: ArticleInput, exc: Exception) -> ArticleResult:
+        message = f"{type(exc).__name__}: {exc}"
+        self.totals.fail(item.origin, message)
+        return ArticleResult(FAILED, error=message)
 
     def flush(self) -> SyncCounts:
         """Fuse the pending reports into the stored events (one transaction)."""
@@ -199,14 +253,27 @@ class IngestRun:
     def add_many(
         self, items: Iterable[ArticleInput], batch: int = LOOKUP_BATCH
     ) -> Iterator[tuple[ArticleInput, ArticleResult]]:
-        """Ingest articles in order, looking up what the database holds for ``batch`` of them at
-        a time (one query instead of one each)."""
-        for chunk in _batches(items, batch):
-            keys = [article_key(item.meta, text_sha256(item.text)) for item in chunk]
-            with self.store.reading() as conn:
-                found = lookup_many(conn, keys)
-            for item, key in zip(chunk, keys, strict=True):
-                yield item, self.add(item, found.get(key))
+        """Ingest articles; results come in input order.
+
+        What the database holds is looked up for ``batch`` articles at a time (one query instead
+        of one each). Articles are extracted in this thread and stored, in order, by one writer
+        thread: the writer waits on the database (a PostgreSQL round trip, an SQLite commit)
+        while the next article is extracted. At most :data:`IN_FLIGHT` extracted articles wait.
+        """
+        waiting: deque[tuple[ArticleInput, Future[ArticleResult]]] = deque()
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="rasd-writer") as writer:
+            for chunk in _batches(items, batch):
+                keys = [article_key(item.meta, text_sha256(item.text)) for item in chunk]
+                with self.store.reading() as conn:
+                    found = lookup_many(conn, keys)
+                for item, key in zip(chunk, keys, strict=True):
+                    waiting.append((item, writer.submit(self._store, item, self._prepare(item, found.get(key)))))
+                    while waiting and (waiting[0][1].done() or len(waiting) > IN_FLIGHT):
+                        done, future = waiting.popleft()
+                        yield done, future.result()
+            while waiting:
+                done, future = waiting.popleft()
+                yield done, future.result()
 
     def finish(self, status: str = "finished") -> None:
         self.flush()
