@@ -122,8 +122,7 @@ def make_engine(target: Target, *, write: bool, lock_timeout: float = DEFAULT_LO
 
 
 def _sqlite_engine(target: Target, *, write: bool, lock_timeout: float) -> Engine:
-    # pooled connections may be used by the ingest's writer thread (one thread at a time each)
-    engine = create_engine(target.url, connect_args={"check_same_thread": False})
+    engine = create_engine(target.url)
     busy_ms = max(int(lock_timeout * 1000), 0)
     begin = "BEGIN IMMEDIATE" if write else "BEGIN"
 
