@@ -30,26 +30,17 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from bench.synthetic_reports import COUNTRIES as SYNTHETIC_COUNTRIES  # noqa: E402 (after the path)
+
 BATCH = 20_000
 START = date(2015, 1, 1)
 DAYS = 3653
 FORMATS = (("acled-csv", "csv"), ("geojson", "geojson"), ("parquet", "parquet"), ("jsonl", "jsonl"))
 OUTLETS = ("Sky News Arabia", "Al Arabiya", "Al Jazeera", "BBC Arabic", "France 24 Arabic", "Asharq Al-Awsat")
-# name, ISO numeric, region, (lat min, lat max, lon min, lon max)
-COUNTRIES: tuple[tuple[str, int, str, tuple[float, float, float, float]], ...] = (
-    ("Syria", 760, "Middle East", (32.3, 37.3, 35.7, 42.4)),
-    ("Iraq", 368, "Middle East", (29.1, 37.4, 38.8, 48.6)),
-    ("Yemen", 887, "Middle East", (12.6, 19.0, 42.5, 53.1)),
-    ("Libya", 434, "Northern Africa", (19.5, 33.2, 9.4, 25.2)),
-    ("Egypt", 818, "Northern Africa", (22.0, 31.7, 24.7, 36.9)),
-    ("Lebanon", 422, "Middle East", (33.05, 34.69, 35.1, 36.6)),
-    ("Palestine", 275, "Middle East", (31.2, 32.55, 34.2, 35.6)),
-    ("Sudan", 729, "Northern Africa", (8.7, 22.0, 21.8, 38.6)),
-    ("Somalia", 706, "Eastern Africa", (-1.7, 12.0, 41.0, 51.4)),
-    ("Mali", 466, "Western Africa", (10.2, 25.0, -12.2, 4.3)),
-    ("Nigeria", 566, "Western Africa", (4.3, 13.9, 2.7, 14.7)),
-    ("Afghanistan", 4, "Caucasus and Central Asia", (29.4, 38.5, 60.5, 74.9)),
-)
+EXPORT_COUNTRIES = ("Syria", "Iraq", "Yemen", "Libya", "Egypt", "Lebanon", "Palestine", "Sudan", "Somalia", "Mali",
+                    "Nigeria", "Afghanistan")
+# name, ISO numeric, region, (lat min, lat max, lon min, lon max): the synthetic reports' table
+COUNTRIES = tuple(row for row in SYNTHETIC_COUNTRIES if row[0] in EXPORT_COUNTRIES)
 TYPES = (
     ("Political violence", "Explosions/Remote violence", "Air/drone strike"),
     ("Political violence", "Explosions/Remote violence", "Shelling/artillery/missile attack"),

@@ -104,7 +104,6 @@ class Incident:
 
     members: list[Report]
     links: list[dict[str, Any]]
-    tag: str | None = None  # the stored event a pinned first member came from
 
     @property
     def event_id(self) -> str:
@@ -139,7 +138,7 @@ def assign(reports: Iterable[Report], pinned: Mapping[str, str] | None = None) -
             index = by_tag.get(tag)
             if index is None:
                 by_tag[tag] = index = len(incidents)
-                incidents.append(Incident([report], [_link(report, None, None)], tag))
+                incidents.append(Incident([report], [_link(report, None, None)]))
             else:
                 incidents[index].links.append(_pinned_link(report, incidents[index].members))
                 incidents[index].members.append(report)

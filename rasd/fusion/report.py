@@ -57,7 +57,7 @@ class Report:
     @property
     def published_at(self) -> datetime:
         """Publication time (UTC); unknown sorts last so that dated reports lead."""
-        return parse_time(self.published) or datetime.max.replace(tzinfo=UTC)
+        return publication_time(self.published)
 
     @property
     def is_recap(self) -> bool:
@@ -86,6 +86,11 @@ def parse_day(value: Any) -> date | None:
         return date.fromisoformat(str(value)[:10])
     except ValueError:
         return None
+
+
+def publication_time(published: Any) -> datetime:
+    """The time reports sort by (UTC); an unknown publication time sorts last."""
+    return parse_time(published) or datetime.max.replace(tzinfo=UTC)
 
 
 def parse_time(value: Any) -> datetime | None:

@@ -99,9 +99,9 @@ def _add_explain(sub: Any) -> None:
 
 def _add_refuse(sub: Any) -> None:
     p = sub.add_parser("refuse", help="rebuild every fused event from the stored reports",
-                       description="Re-run fusion over all stored reports, country by country (after "
-                       "a pipeline or rule change). Event ids stay stable; merges and deletions are "
-                       "recorded on the events, never removed.")
+                       description="Re-run fusion over all stored reports, one fusion block (a country, or "
+                       "countries fused together) at a time (after a pipeline or rule change). Event ids "
+                       "stay stable; merges and deletions are recorded on the events, never removed.")
     _add_db(p, writes=True)
     p.set_defaults(handler=run_refuse)
 

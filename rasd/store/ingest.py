@@ -143,18 +143,6 @@ def store_article(
     return ArticleResult(REPLACED if stored else NEW, len(numbers), sync, fused_pending=pending is not None)
 
 
-def ingest_article(
-    store: Store,
-    item: ArticleInput,
-    version: str,
-    stored: StoredArticle | None = _NOT_LOOKED_UP,
-    pending: Sequence[str] | None = None,
-) -> ArticleResult:
-    """Extract and store one article (see :func:`prepare_article` and :func:`store_article`)."""
-    prepared = prepare_article(store, item, version, stored)
-    return prepared if isinstance(prepared, ArticleResult) else store_article(store, prepared, version, pending)
-
-
 def _unchanged(stored: StoredArticle | None, text_hash: str, version: str, given: dict[str, Any]) -> bool:
     return stored is not None and stored.same_as(text_hash, version, given)
 

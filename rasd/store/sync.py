@@ -14,7 +14,7 @@ import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
@@ -38,8 +38,6 @@ from rasd.store.schema import EVENT_FIELD_COLUMNS, EVENT_FIELDS, articles, event
 
 if TYPE_CHECKING:
     from rasd.fusion import FusedCluster, Report, Stub
-
-_NEVER = datetime.max.replace(tzinfo=UTC)  # unknown publication time sorts last (as in fusion)
 
 _REPORT_QUERY = select(
     reports.c.report_id, reports.c.n, reports.c.event, reports.c.evidence, articles.c.meta
@@ -87,11 +85,18 @@ def load_reports_by_id(conn: Connection, ids: Iterable[str]) -> list[Report]:
 def load_unlinked(conn: Connection, ids: Iterable[str]) -> list[Report]:
     """The reports among ``ids`` that exist and belong to no event yet (not fused)."""
     wanted = sorted(set(ids))
-    linked: set[str] = set()
-    for chunk in chunked(wanted):
-        query = select(event_reports.c.report_id).where(event_reports.c.report_id.in_(chunk))
-        linked.update(conn.execute(query).scalars())
+    linked = event_of_reports(conn, wanted)
     return load_reports_by_id(conn, [rid for rid in wanted if rid not in linked])
+
+
+def event_of_reports(conn: Connection, ids: Iterable[str]) -> dict[str, str]:
+    """report id -> the event it is linked to (ids without a link are left out)."""
+    found: dict[str, str] = {}
+    for chunk in chunked(sorted(set(ids))):
+        query = select(event_reports.c.report_id, event_reports.c.event_id).where(
+            event_reports.c.report_id.in_(chunk))
+        found.update((rid, eid) for rid, eid in conn.execute(query))
+    return found
 
 
 def unlinked_report_ids(conn: Connection) -> list[str]:
@@ -109,7 +114,7 @@ class StoreSource:
     def stubs(self, block: str, lo: date | None, hi: date | None) -> list[Stub]:
         from rasd.fusion import Stub
         from rasd.fusion.blocks import countries_of
-        from rasd.fusion.report import parse_time
+        from rasd.fusion.report import publication_time
 
         day = reports.c.event_day
         countries = countries_of(block)
@@ -119,20 +124,14 @@ class StoreSource:
             articles, reports.c.article_id == articles.c.id).where(*where)
         found = []
         for rid, event_day, precision, published in self.conn.execute(query):
-            when = parse_time(published) or _NEVER
-            found.append(Stub(rid, event_day, int(precision or 3), (when, rid)))
+            found.append(Stub(rid, event_day, int(precision or 3), (publication_time(published), rid)))
         return found
 
     def reports(self, ids: Iterable[str]) -> list[Report]:
         return load_reports_by_id(self.conn, ids)
 
     def events_of(self, ids: Iterable[str]) -> dict[str, str]:
-        found: dict[str, str] = {}
-        for chunk in chunked(sorted(set(ids))):
-            query = select(event_reports.c.report_id, event_reports.c.event_id).where(
-                event_reports.c.report_id.in_(chunk))
-            found.update((rid, eid) for rid, eid in self.conn.execute(query))
-        return found
+        return event_of_reports(self.conn, ids)
 
     def members(self, event_ids: Iterable[str]) -> dict[str, set[str]]:
         return links_of_events(self.conn, event_ids)
