@@ -72,12 +72,42 @@ def _add_extract(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=run_extract)
 
 
+def published_value(text: str) -> str:
+    """An argparse type: a publication date Rasd can read, else a usage error."""
+    from rasd.extractors.dates.parse import YEAR_MAX, YEAR_MIN
+    from rasd.extractors.dates.publication import parse_published
+
+    if parse_published(text) is None:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a publication date: give an ISO 8601 date or datetime "
+            f"(2018-05-03, 2018-05-03T10:30+03:00) or an RFC 2822 one, years {YEAR_MIN}-{YEAR_MAX}")
+    return text
+
+
+def time_zone(name: str) -> str:
+    from rasd.extractors.dates.publication import known_zone
+
+    if not known_zone(name):
+        raise argparse.ArgumentTypeError(f"{name!r} is not a known IANA time zone (e.g. Asia/Baghdad)")
+    return name
+
+
+def positive_bytes(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of bytes") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"{value} bytes: the size limit must be a positive number")
+    return value
+
+
 def add_article_options(p: argparse.ArgumentParser) -> None:
     """What the caller tells about an article (shared by ``extract`` and ``ingest``)."""
-    p.add_argument("--published", help="publication date or datetime (ISO 8601), the anchor for "
-                   "relative dates such as 'yesterday'")
-    p.add_argument("--timezone", help="IANA time zone of the outlet (e.g. Africa/Tripoli), used to "
-                   "read a publication time without offset")
+    p.add_argument("--published", type=published_value, help="publication date or datetime (ISO 8601), "
+                   "the anchor for relative dates such as 'yesterday'")
+    p.add_argument("--timezone", type=time_zone, help="IANA time zone of the outlet (e.g. Africa/Tripoli), "
+                   "used to read a publication time without offset")
     p.add_argument("--source", help="outlet name (ACLED 'source')")
     p.add_argument("--url", help="article URL")
     p.add_argument("--id", dest="article_id", help="article id")
@@ -87,7 +117,7 @@ def add_article_options(p: argparse.ArgumentParser) -> None:
 def add_input_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--input-format", choices=("text", "html", "jsonl"), default=None,
                    help="force the input format (default: guessed from the name or content)")
-    p.add_argument("--max-bytes", type=int, default=None,
+    p.add_argument("--max-bytes", type=positive_bytes, default=None,
                    help="largest article accepted, in bytes (default 5 MB)")
 
 
@@ -149,7 +179,11 @@ def run_extract(args: argparse.Namespace, out: TextIO | None = None, err: TextIO
             processed += 1
             progress.update(done=1, events=len(doc.events))
     except InputError as exc:
+        progress.close()
         print(f"rasd: error: {exc}", file=err)
+        if processed or skipped or failed:  # stopped inside a batch: say what was done before
+            print(f"rasd: {processed} article(s) processed, {skipped} skipped, {failed} failed "
+                  "before the input stopped", file=err)
         return EXIT_INPUT
     finally:
         progress.close()

@@ -11,6 +11,7 @@ serialized with :meth:`Document.to_dict`, pickled into a worker process, or rebu
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -84,7 +85,7 @@ class Token:
     forms: tuple[str, ...] = ()  # norm plus clitic-stripped variants, most specific first
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)  # a mention is one place in one text: compared by identity
 class Mention:
     kind: str
     start: int
@@ -192,6 +193,8 @@ class Document:
     events: list[Event] = field(default_factory=list)
     stages: dict[str, str] = field(default_factory=dict)  # stage name -> version that ran
     warnings: list[str] = field(default_factory=list)
+    # look-up indexes, rebuilt when the tokens or mentions they index have grown (stages only append)
+    _index: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     # -- helpers used by stages -------------------------------------------------------------
 
@@ -248,17 +251,45 @@ class Document:
         )
 
     def mentions_of(self, kind: str) -> list[Mention]:
-        return [m for m in self.mentions if m.kind == kind]
+        return list(self._mentions_index()[0].get(kind, ()))
+
+    def mentions_in_sentence(self, kind: str, sentence: int) -> list[Mention]:
+        """Mentions of ``kind`` that start in sentence ``sentence``, in the order they were added."""
+        return self._mentions_index()[1].get((kind, sentence), [])
+
+    def _mentions_index(self) -> tuple[dict[str, list[Mention]], dict[tuple[str, int | None], list[Mention]]]:
+        # mentions are only ever appended: index the new ones (a rebuild per call would make a
+        # stage that adds and looks up sentence by sentence quadratic)
+        cached = self._index.get("mentions")
+        if cached is None or cached[0] is not self.mentions or cached[1] > len(self.mentions):
+            cached = [self.mentions, 0, {}, {}]
+            self._index["mentions"] = cached
+        _, done, by_kind, by_sentence = cached
+        for m in self.mentions[done:]:
+            by_kind.setdefault(m.kind, []).append(m)
+            by_sentence.setdefault((m.kind, m.sentence), []).append(m)
+        cached[1] = len(self.mentions)
+        return by_kind, by_sentence
+
+    def token_at(self, offset: int) -> Token | None:
+        """The token covering original offset ``offset``, if any."""
+        starts = self._index.get("token_starts")
+        if starts is None or len(starts) != len(self.tokens) or self._index.get("tokens") is not self.tokens:
+            self._index["tokens"] = self.tokens
+            starts = [t.start for t in self.tokens]
+            self._index["token_starts"] = starts
+        i = bisect_right(starts, offset) - 1
+        if i >= 0 and self.tokens[i].start <= offset < self.tokens[i].end:
+            return self.tokens[i]
+        return None
 
     def sentence_at(self, offset: int) -> int | None:
         """Index of the sentence containing original offset ``offset`` (None between sentences)."""
-        lo, hi = 0, len(self.sentences)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if self.sentences[mid].end <= offset:
-                lo = mid + 1
-            else:
-                hi = mid
+        ends = self._index.get("sentence_ends")
+        if ends is None or self._index.get("sentences") is not self.sentences or len(ends) != len(self.sentences):
+            ends = [s.end for s in self.sentences]
+            self._index["sentence_ends"], self._index["sentences"] = ends, self.sentences
+        lo = bisect_right(ends, offset)
         if lo < len(self.sentences) and self.sentences[lo].start <= offset:
             return self.sentences[lo].index
         return None

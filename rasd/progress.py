@@ -19,6 +19,7 @@ class Progress:
         self.events = 0
         self._start = time.monotonic()
         self._last = 0.0
+        self._closed = False
 
     def update(self, *, done: int = 0, skipped: int = 0, events: int = 0) -> None:
         self.done += done
@@ -36,6 +37,9 @@ class Progress:
                 f"{self.done / elapsed:.0f}/s")
 
     def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
         if self.enabled and self.done + self.skipped:
             self.stream.write("\r" + self.line() + "\n")
             self.stream.flush()

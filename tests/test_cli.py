@@ -128,3 +128,41 @@ def test_progress_line_when_asked(tmp_path, capsys):
     f.write_text(json.dumps({"id": "p", "text": ARTICLE}, ensure_ascii=False) + "\n", encoding="utf-8")
     assert main(["extract", str(f), "--progress"]) == 0
     assert "rasd extract: 1 article(s)" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("option", "value", "message"), [
+    ("--published", "2015-13-45", "'2015-13-45' is not a publication date"),
+    ("--published", "yesterday", "'yesterday' is not a publication date"),
+    ("--published", "0000-00-00", "'0000-00-00' is not a publication date"),
+    ("--published", "0001-01-01", "years 1900-2100"),
+    ("--timezone", "Mars/Base", "'Mars/Base' is not a known IANA time zone"),
+    ("--max-bytes", "-1", "the size limit must be a positive number"),
+    ("--max-bytes", "0", "the size limit must be a positive number"),
+    ("--max-bytes", "lots", "'lots' is not a number of bytes"),
+])
+@pytest.mark.parametrize("command", ["extract", "ingest"])
+def test_unreadable_article_options_are_usage_errors(article_file, capsys, command, option, value, message):
+    with pytest.raises(SystemExit) as raised:
+        main([command, str(article_file), option, value])
+    assert raised.value.code == 2
+    err = capsys.readouterr().err
+    assert f"argument {option}" in err and message in err
+
+
+def test_a_truncated_archive_prints_what_was_done_before_it_stopped(tmp_path, capsys):
+    import gzip
+    import io
+
+    buf = io.BytesIO()
+    with gzip.GzipFile(fileobj=buf, mode="wb") as gz:
+        for i in range(2000):
+            gz.write((json.dumps({"id": str(i), "text": f"{ARTICLE} {i} " + "خبر" * (i % 13)},
+                                 ensure_ascii=False) + "\n").encode())
+    f = tmp_path / "cut.jsonl.gz"
+    f.write_bytes(buf.getvalue()[: len(buf.getvalue()) // 2])
+    assert main(["extract", str(f), "--no-mentions"]) == 2
+    captured = capsys.readouterr()
+    done = len(captured.out.strip().split("\n"))
+    assert done > 100
+    assert f"cut.jsonl.gz:{done + 1}: compressed data is cut off or corrupt" in captured.err
+    assert f"rasd: {done} article(s) processed, 0 skipped, 0 failed before the input stopped" in captured.err

@@ -286,16 +286,18 @@ CLAIM_REACH = 3  # sentences between an incident and the claim of responsibility
 UNIDENTIFIED = "Unidentified"
 
 
-def apply_claims(view: ArticleView, incidents: list[Incident], claims: list) -> None:
+def apply_claims(view: ArticleView, incidents: list[Incident], claims: list, within: range | None = None) -> None:
     """A claim of responsibility ("IS claimed the attack", "أعلنت حركة X مسؤوليتها") is no
     incident, but it names the perpetrator of the incident it claims: the latest violent
     incident told before it (or in its sentence). ACLED codes the claimant as actor1; the side
-    word order put first (the soldiers counted dead) moves to actor2."""
+    word order put first (the soldiers counted dead) moves to actor2. ``within``: the sentences
+    whose claim words are read (default: the whole article)."""
     cues = [c.verdict.cue for c in claims]
     seen = {(c.tok_start, c.tok_end) for c in cues}
+    sentences = within if within is not None else range(len(view.doc.sentences))
     # a claim that governs no trigger word ("وأعلن التنظيم مسؤوليته عنه لاحقا") still names the perpetrator
-    cues += [h for h in view.cues if getattr(h.payload, "informs", "") == "actor1"
-             and (h.tok_start, h.tok_end) not in seen]
+    cues += [h for sentence in sentences for h in view.hits_in_sentence(view.cues, sentence)
+             if getattr(h.payload, "informs", "") == "actor1" and (h.tok_start, h.tok_end) not in seen]
     for cue in cues:
         sentence = view.sentence_of_tok(cue.tok_start)
         if _claim_undone(view, cue, sentence):

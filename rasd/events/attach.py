@@ -104,6 +104,13 @@ def _party_places(view: ArticleView, places: list[Mention], sentence: int) -> se
 
 
 def _incident_places(view: ArticleView, sentence: int) -> list[Mention]:
+    known = view.memo.setdefault("incident_places", {})
+    if sentence not in known:
+        known[sentence] = _find_incident_places(view, sentence)
+    return known[sentence]
+
+
+def _find_incident_places(view: ArticleView, sentence: int) -> list[Mention]:
     named = view.in_sentence("place", sentence)
     party = _party_places(view, named, sentence)
     places = [p for p in named
@@ -168,7 +175,7 @@ def _told_on(view: ArticleView, inc: Incident):
     no cue of their own, no topic shift): where "ووقع الانفجار في سوق بمدينة جلال آباد" says where."""
     for nxt in range(inc.sentence + 1, inc.sentence + 1 + FINER_SENTENCES_AFTER):
         if (nxt >= len(view.doc.sentences) or view.in_sentence("casualty", nxt) or view.in_sentence("date", nxt)
-                or view.hits_in_sentence(view.cues, nxt) or any(c.shift for c in view.clauses if c.sentence == nxt)
+                or view.hits_in_sentence(view.cues, nxt) or any(c.shift for c in view.clauses_in_sentence(nxt))
                 or any(_other_type(t, inc) for t in view.in_sentence("trigger", nxt))):
             return
         yield nxt

@@ -37,7 +37,7 @@ def build_candidates(view: ArticleView) -> tuple[list[Incident], list[NonEvent]]
     non_events: list[NonEvent] = []
     incidents: list[Incident] = []
     soft: dict[int, Verdict] = {}
-    for trig in sorted(view.doc.mentions_of("trigger"), key=lambda m: m.start):
+    for trig in sorted(view.read("trigger"), key=lambda m: m.start):
         a, b = view.tok_range(trig)
         verdict = _guard_verdict(trig) or governing_cue(view, a, b) or period_of_fighting(view, trig)
         if verdict is not None and _announced(trig, verdict):
@@ -141,7 +141,7 @@ def _assign_casualties(view: ArticleView, incidents: list[Incident], told_before
     by_sentence: dict[int, list[Incident]] = {}
     for inc in incidents:
         by_sentence.setdefault(inc.sentence, []).append(inc)
-    for cas in sorted(view.doc.mentions_of("casualty"), key=lambda m: m.start):
+    for cas in sorted(view.read("casualty"), key=lambda m: m.start):
         if cas.value.get("type") not in CASUALTY_TYPES:
             continue
         if _war_scale(view, cas):
@@ -315,7 +315,7 @@ def _continues(view: ArticleView, sentence: int, previous: Incident) -> bool:
     """A trigger-less sentence of counts continues the incident told just before it."""
     from rasd.extractors.dates.dating import opens_new_topic
 
-    first_clause = next((c for c in view.clauses if c.sentence == sentence), None)
+    first_clause = next(iter(view.clauses_in_sentence(sentence)), None)
     if (first_clause is not None and first_clause.shift) or opens_new_topic(view.doc, sentence):
         return False  # "وفي حادث منفصل ...": another incident, whatever the place
     own_places = [p for p in view.in_sentence("place", sentence) if not p.value.get("is_reference")]

@@ -60,27 +60,32 @@ def group_concurrent(incidents: list[Incident], soft: dict[int, Verdict], gap=No
     gap = gap or (lambda a, b: abs(a - b))
     barrier = barrier or (lambda a, b: False)
     out: list[Incident] = []
+    in_clause: dict[int, list[Incident]] = {}  # hosts by clause: only a host of the same clause can take it in
     toks: dict[int, list[int]] = {}  # per host: the token of every trigger it took in (a chain of tactics)
     for inc in incidents:
         host = next(
-            (o for o in out if o.clause == inc.clause
-             and min(gap(t, inc.tok) for t in toks[id(o)]) <= CONCURRENT_REACH
+            (o for o in in_clause.get(inc.clause, ())
+             if min(gap(t, inc.tok) for t in toks[id(o)]) <= CONCURRENT_REACH
              and id(o) not in soft and id(inc) not in soft and _concurrent(o, inc)),
             None,
         )
         if host is None:
             out.append(inc)
+            in_clause.setdefault(inc.clause, []).append(inc)
             toks[id(inc)] = [inc.tok]
         else:
             _absorb(host, inc)
             toks[id(host)].append(inc.tok)
     # weak triggers join the nearest strong incident of their sentence
-    strong = [i for i in out if i.anchor_kind == "strong"]
+    strong: dict[int, list[Incident]] = {}
+    for i in out:
+        if i.anchor_kind == "strong":
+            strong.setdefault(i.sentence, []).append(i)
     result: list[Incident] = []
     for inc in out:
         if inc.anchor_kind == "weak":
-            peers = [s for s in strong if s.sentence == inc.sentence
-                     and (s.clause == inc.clause or (gap(s.tok, inc.tok) <= CONCURRENT_REACH
+            peers = [s for s in strong.get(inc.sentence, ())
+                     if (s.clause == inc.clause or (gap(s.tok, inc.tok) <= CONCURRENT_REACH
                                                       and not barrier(s.tok, inc.tok)))]
             if peers:
                 _absorb(min(peers, key=lambda s: abs(s.tok - inc.tok)), inc)

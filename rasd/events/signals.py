@@ -9,6 +9,7 @@ new event. Names are stable: the shipped model refers to them.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 from functools import cache
@@ -94,14 +95,15 @@ def _place_signals(inc: Incident, focus_iso2: str | None) -> dict[str, float]:
     }
 
 
-def _position_signals(doc: Document, inc: Incident, cue_sentences: Sequence[int]) -> dict[str, float]:
+def _position_signals(doc: Document, inc: Incident, cue_sentences: Counter[int]) -> dict[str, float]:
     n = max(len(doc.sentences), 1)
+    cues_here = sum(cue_sentences[s] for s in inc.sentences | {inc.sentence})
     return {
         "first_sentence": float(inc.sentence == 0),
         "position": inc.sentence / n,
         "told_twice": float(len(inc.sentences) > 1),
-        "cue_same_sentence": float(min(sum(1 for s in cue_sentences if s in inc.sentences or s == inc.sentence), 2)),
-        "cues_in_article": math.log1p(len(cue_sentences)),
+        "cue_same_sentence": float(min(cues_here, 2)),
+        "cues_in_article": math.log1p(cue_sentences.total()),
         "log_chars": math.log1p(len(doc.text)) / 10,
     }
 
@@ -150,7 +152,7 @@ def incident_signals(
     doc: Document,
     inc: Incident,
     n_incidents: int,
-    cue_sentences: Sequence[int],
+    cue_sentences: Counter[int],
     focus_iso2: str | None,
 ) -> dict[str, float]:
     """The feature vector of one incident (see the module docstring)."""

@@ -51,6 +51,10 @@ class ArticleView:
     _tok_starts: list[int] = field(default_factory=list)
     _content_rank: list[int] = field(default_factory=list)  # per token: content tokens before it
     barriers: list[int] = field(default_factory=list)  # clause starts no incident reaches across
+    _hits_by_sentence: dict[int, tuple[list[Hit], dict[int, list[Hit]]]] = field(default_factory=dict)
+    _clauses_by_sentence: dict[int, list[Clause]] | None = None
+    memo: dict[str, dict] = field(default_factory=dict)  # per-sentence answers of the assembly steps
+    last_sentence: int | None = None  # incidents are read up to this sentence (None: to the end)
 
     # -- token space ------------------------------------------------------------------------
 
@@ -91,6 +95,13 @@ class ArticleView:
 
     # -- mentions ----------------------------------------------------------------------------
 
+    def read(self, kind: str) -> list[Mention]:
+        """Mentions of ``kind`` in the part of the article whose incidents are assembled."""
+        found = self.doc.mentions_of(kind)
+        if self.last_sentence is None:
+            return found
+        return [m for m in found if m.sentence is not None and m.sentence <= self.last_sentence]
+
     def in_sentence(self, kind: str, sentence: int) -> list[Mention]:
         return self.by_sentence.get(kind, {}).get(sentence, [])
 
@@ -99,14 +110,31 @@ class ArticleView:
         return [m for m in self.in_sentence(kind, sent) if self.clause_of_mention(m) == clause]
 
     def hits_in_sentence(self, hits: list[Hit], sentence: int) -> list[Hit]:
-        return [h for h in hits if self.sentence_of_tok(h.tok_start) == sentence]
+        # indexed once per hit list: a scan per call would make long documents quadratic
+        cached = self._hits_by_sentence.get(id(hits))
+        if cached is None or cached[0] is not hits:
+            index: dict[int, list[Hit]] = defaultdict(list)
+            for h in hits:
+                index[self.sentence_of_tok(h.tok_start)].append(h)
+            cached = (hits, dict(index))
+            self._hits_by_sentence[id(hits)] = cached
+        return cached[1].get(sentence, [])
+
+    def clauses_in_sentence(self, sentence: int) -> list[Clause]:
+        if self._clauses_by_sentence is None:
+            index: dict[int, list[Clause]] = defaultdict(list)
+            for clause in self.clauses:
+                index[clause.sentence].append(clause)
+            self._clauses_by_sentence = dict(index)
+        return self._clauses_by_sentence.get(sentence, [])
 
 
-def build_view(doc: Document) -> ArticleView:
-    view = ArticleView(doc=doc)
+def build_view(doc: Document, last_sentence: int | None = None) -> ArticleView:
+    """The index of ``doc``; ``last_sentence`` ends the part whose incidents are assembled."""
+    view = ArticleView(doc=doc, last_sentence=last_sentence)
     view._tok_starts = [t.start for t in doc.tokens]
     view._content_rank = _content_rank(view, doc)
-    ranges = _candidate_ranges(doc)
+    ranges = _candidate_ranges(doc, last_sentence)
     found = _find_each(lexicons.assembly_matcher(), doc, ranges)
     view.barriers = _after_event_ends(view, doc)
     view.clauses, view.clause_of = _split_clauses(doc, ranges, found["discourse"], view.barriers)
@@ -176,10 +204,11 @@ def _lead_topic(doc: Document):
 CANDIDATE_KINDS = ("trigger", "casualty")
 
 
-def _candidate_ranges(doc: Document) -> list[tuple[int, int]]:
+def _candidate_ranges(doc: Document, last_sentence: int | None = None) -> list[tuple[int, int]]:
     """Token ranges of the sentences holding a trigger or casualty mention."""
     wanted = {doc.sentence_at(m.start) for m in doc.mentions if m.kind in CANDIDATE_KINDS}
-    return [(s.tok_start, s.tok_end) for s in doc.sentences if s.index in wanted]
+    return [(s.tok_start, s.tok_end) for s in doc.sentences
+            if s.index in wanted and (last_sentence is None or s.index <= last_sentence)]
 
 
 CLAIM_SENTENCES_AFTER = 3

@@ -56,9 +56,12 @@ class PhraseMatcher(Generic[P]):
         """All entries matching at token ``i`` (longest first)."""
         end = len(tokens) if end is None else end
         tok = tokens[i]
+        index = self._index
+        if index.keys().isdisjoint(tok.forms):
+            return []  # the common case: no phrase starts with any form of this token
         out: list[Match[P]] = []
         for form_index, form in enumerate(tok.forms):
-            for words, payload in self._index.get(form, ()):
+            for words, payload in index.get(form, ()):
                 stop = i + len(words)
                 if stop > end:
                     continue
@@ -66,7 +69,8 @@ class PhraseMatcher(Generic[P]):
                     prefix = _prefix_len(tok, form) if form_index else 0
                     out.append(Match(tok.index, tok.index + len(words), " ".join(words),
                                      payload, form_index == 0, prefix))
-        out.sort(key=lambda m: (-(m.tok_end - m.tok_start), not m.exact))
+        if len(out) > 1:
+            out.sort(key=lambda m: (-(m.tok_end - m.tok_start), not m.exact))
         return out
 
     def find_all(self, tokens: Sequence[Token], start: int = 0, end: int | None = None) -> list[Match[P]]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from rasd.document import Document, Mention
 from rasd.extractors.casualties.statements import SentenceReader, Statement
+from rasd.limits import MAX_ARTICLE_INCIDENTS
 
 
 def _span(doc: Document, a: int, b: int, prefix_len: int = 0) -> tuple[int, int]:
@@ -62,7 +63,7 @@ def _mention_span(doc: Document, stmt: Statement) -> tuple[int, int]:
 
 class CasualtiesStage:
     name = "casualties"
-    version = "1"
+    version = "2"
 
     def __call__(self, doc: Document) -> Document:
         if doc.norm is None or not doc.tokens:
@@ -71,7 +72,10 @@ class CasualtiesStage:
         for m in doc.mentions:
             if m.kind == "number" and m.tok_start is not None:
                 numbers_by_sentence.setdefault(doc.tokens[m.tok_start].sentence, []).append(m)
+        found = 0
         for sent in doc.sentences:
+            if found >= MAX_ARTICLE_INCIDENTS:
+                break  # event assembly reads no further (it warns): the rest is not worth reading
             reader = SentenceReader(doc.tokens, sent.tok_start, sent.tok_end,
                                     numbers_by_sentence.get(sent.index, []))
             if not reader.triggers:
@@ -89,4 +93,5 @@ class CasualtiesStage:
                     tok_end=tok_b,
                     stage=self.name,
                 )
+                found += 1
         return doc

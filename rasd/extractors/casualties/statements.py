@@ -162,6 +162,7 @@ class SentenceReader:
         self.tokens = tokens
         self.start = start
         self.end = end
+        self._after_qualifiers: set[int] | None = None
         self.num_at: dict[int, Mention] = {}
         self.num_ending: dict[int, Mention] = {}
         self.num_token: dict[int, Mention] = {}
@@ -178,6 +179,7 @@ class SentenceReader:
         self.triggers = self._triggers()
         self.trigger_at = {t.start: t for t in self.triggers}
         self.cues: dict[int, list[tuple[CueEntry, int]]] = {}
+        self._cue_keys = {}
         self.groups: dict[int, tuple[GroupEntry, int]] = {}
         self.segment: dict[int, int] = {}
         self.statements: list[Statement] = []
@@ -285,8 +287,11 @@ class SentenceReader:
 
     # -- small predicates -----------------------------------------------------------------------
 
-    def cue_keys(self, k: int) -> set[str]:
-        return {c.cue for c, _ in self.cues.get(k, ())}
+    def cue_keys(self, k: int) -> frozenset[str]:
+        keys = self._cue_keys.get(k)
+        if keys is None:
+            keys = self._cue_keys[k] = frozenset(c.cue for c, _ in self.cues.get(k, ()))
+        return keys
 
     def cue_end(self, k: int, key: str) -> int | None:
         ends = [e for c, e in self.cues.get(k, ()) if c.cue == key]
@@ -313,6 +318,7 @@ class SentenceReader:
 
     def read(self) -> list[Statement]:
         self.cues = self._cues()
+        self._cue_keys: dict[int, frozenset[str]] = {}
         self.groups = self._groups()
         self.segment = self._segments()
         self._zero_and_unknown()
@@ -388,11 +394,12 @@ class SentenceReader:
             if stmt.zero or stmt.unknown or stmt.item or stmt.subset:
                 continue
             a = stmt.trigger.start
-            window = range(max(self.start, a - HYPOTHETICAL_WINDOW), a)
             bare = stmt.count.mention is None and stmt.count.qualifier == "some"
             fear_window = range(max(self.start, a - FEAR_WINDOW), a)
-            window = range(max([self.start, a - HYPOTHETICAL_WINDOW]
-                               + [p + 1 for p in range(self.start, a) if "relative" in self.cue_keys(p)]), a)
+            # the window ends at a relative pronoun: what the relative clause says is not feared
+            lower = max(self.start, a - HYPOTHETICAL_WINDOW)
+            lower = next((p + 1 for p in range(a - 1, lower - 1, -1) if "relative" in self.cue_keys(p)), lower)
+            window = range(lower, a)
             if any("prevent" in self.cue_keys(p) for p in window) or (
                     bare and ((any("fear" in self.cue_keys(p) for p in window)
                               and any("more" in self.cue_keys(p) for p in window))
@@ -1227,6 +1234,11 @@ class SentenceReader:
         return None
 
     def _after_qualifier_tokens(self) -> set[int]:
+        if self._after_qualifiers is None:
+            self._after_qualifiers = self._find_after_qualifier_tokens()
+        return self._after_qualifiers
+
+    def _find_after_qualifier_tokens(self) -> set[int]:
         out: set[int] = set()
         lex = number_lexicon()
         for p in range(self.start, self.end):

@@ -56,17 +56,27 @@ class DateChoice:
 
 def incident_date_mentions(doc: Document) -> list[Mention]:
     """Date mentions that can date an incident (not background, future or dateline)."""
-    return [
-        m for m in doc.mentions
-        if m.kind == "date"
-        and not m.value.get("background")
-        and not m.value.get("future")
-        and not m.value.get("dateline")
-    ]
+    return [m for m in doc.mentions_of("date") if _can_date_incident(m)]
+
+
+def _can_date_incident(mention: Mention) -> bool:
+    value = mention.value
+    return not value.get("background") and not value.get("future") and not value.get("dateline")
+
+
+def _incident_dates_in(doc: Document, sentence: int) -> list[Mention]:
+    return [m for m in doc.mentions_in_sentence("date", sentence) if _can_date_incident(m)]
 
 
 def clause_bounds(doc: Document, sentence: int) -> list[tuple[int, int]]:
     """Original-text spans of the clauses of a sentence."""
+    known: dict[int, list[tuple[int, int]]] = doc._index.setdefault("clause_bounds", {})
+    if sentence not in known:
+        known[sentence] = _clause_bounds(doc, sentence)
+    return known[sentence]
+
+
+def _clause_bounds(doc: Document, sentence: int) -> list[tuple[int, int]]:
     sent = doc.sentences[sentence]
     lexicon = clause_openers()
     cuts: list[int] = []
@@ -127,7 +137,7 @@ ARTICLE_LEN = 2  # the definite article, as the tokenizer strips it from a word'
 def _definite_noun(doc: Document, start: int) -> bool:
     """The incident is told by a definite noun ("الغارات", "بالقصف"), the kind of word a relative
     clause describes - not a verb ("تمركزت في المعسكر الذي ...": the clause is about the camp)."""
-    tok = next((t for t in doc.tokens if t.start <= start < t.end), None)
+    tok = doc.token_at(start)
     if tok is None:
         return False
     forms = set(tok.forms)
@@ -167,12 +177,12 @@ def _anchored_choice(doc: Document, mention: Mention, how: str, anchor: DateChoi
     return DateChoice(day.isoformat(), precision, round(confidence, 3), mention, how)
 
 
-def _look_back(mentions: list[Mention], sentence: int) -> DateChoice | None:
+def _look_back(doc: Document, sentence: int) -> DateChoice | None:
     """The latest dated incident mention in the few sentences before ``sentence``."""
     earlier = [
-        m for m in mentions
-        if m.sentence is not None and sentence - LOOK_BACK_SENTENCES <= m.sentence < sentence
-        and m.value.get("date") and not _is_anchored(m) and not m.value.get("relative_clause")
+        m for before in range(max(sentence - LOOK_BACK_SENTENCES, 0), sentence)
+        for m in _incident_dates_in(doc, before)
+        if m.value.get("date") and not _is_anchored(m) and not m.value.get("relative_clause")
     ]
     if not earlier:
         return None
@@ -180,13 +190,13 @@ def _look_back(mentions: list[Mention], sentence: int) -> DateChoice | None:
     return _choice(max(plain, key=lambda m: m.start), "discourse")
 
 
-def _detail_after_report(doc: Document, mentions: list[Mention], sentence: int, report: Mention) -> Mention | None:
+def _detail_after_report(doc: Document, sentence: int, report: Mention) -> Mention | None:
     """An earlier day given in the sentence right after a report ("... جرت فجر الخميس")."""
     if not report.value.get("date") or sentence + 1 >= len(doc.sentences) or opens_new_topic(doc, sentence + 1):
         return None
     reported = date.fromisoformat(report.value["date"])
-    for m in mentions:
-        if m.sentence != sentence + 1 or m.value.get("reporting") or not m.value.get("date"):
+    for m in _incident_dates_in(doc, sentence + 1):
+        if m.value.get("reporting") or not m.value.get("date"):
             continue
         gap = (reported - date.fromisoformat(m.value["date"])).days
         if 0 < gap <= REPORT_DETAIL_DAYS:
@@ -196,19 +206,18 @@ def _detail_after_report(doc: Document, mentions: list[Mention], sentence: int, 
 
 def date_for_span(doc: Document, start: int, end: int, *, previous: DateChoice | None = None) -> DateChoice:
     """The date of the incident told at ``doc.text[start:end]`` (see the module docstring)."""
-    mentions = incident_date_mentions(doc)
     sentence = doc.sentence_at(start)
     if sentence is not None:
         told_before = previous  # "وفي حادث آخر ... في اليوم ذاته": a narrative day still counts from it
         if opens_new_topic(doc, sentence):
             previous = None
         elif previous is None or previous.mention is None:
-            previous = _look_back(mentions, sentence) or previous
+            previous = _look_back(doc, sentence) or previous
         bounds = clause_bounds(doc, sentence)
         clause = next(((a, b) for a, b in bounds if a <= start < b), None)
         definite = _definite_noun(doc, start)
-        in_sentence = [m for m in mentions if m.sentence == sentence
-                       and _can_govern(m, start, clause, end, bounds, definite)]
+        in_sentence = [m for m in _incident_dates_in(doc, sentence)
+                       if _can_govern(m, start, clause, end, bounds, definite)]
         # a clock time ("في الساعة الثالثة") only dates an incident whose sentence names no day
         in_sentence = [m for m in in_sentence if m.value.get("key") != CLOCK_KEY] or in_sentence
         if in_sentence:
@@ -216,7 +225,7 @@ def date_for_span(doc: Document, start: int, end: int, *, previous: DateChoice |
             chosen, how = (_nearest(in_clause, start, end), "clause") if in_clause else (
                 _nearest(in_sentence, start, end), "sentence")
             if chosen.value.get("reporting"):
-                detail = _detail_after_report(doc, mentions, sentence, chosen)
+                detail = _detail_after_report(doc, sentence, chosen)
                 if detail is not None:
                     chosen, how = detail, "discourse"
             if _is_anchored(chosen):

@@ -110,8 +110,11 @@ def _clitic_len(tok: Token, prefix_len: int) -> int:
     return prefix_len
 
 
+MAX_DATE_DIGITS = 9  # a longer digit run is no day, year or count of days (and int() of 5,000 digits fails)
+
+
 def _int(text: str) -> int | None:
-    return int(text) if text.isdigit() else None
+    return int(text) if text.isdigit() and len(text) <= MAX_DATE_DIGITS else None
 
 
 def parse_atoms(atoms: Sequence[Atom]) -> list[Expr]:
@@ -153,11 +156,12 @@ def _parse_at(a: Sequence[Atom], j: int) -> Parsed:
 # -- small helpers ------------------------------------------------------------------------------
 
 def _at(a: Sequence[Atom], k: int, cat: str, key: str | None = None) -> bool:
-    return k < len(a) and a[k].cat == cat and (key is None or a[k].key == key)
+    # k may be j - 1 at the first atom: a negative index must not wrap to the last atom
+    return 0 <= k < len(a) and a[k].cat == cat and (key is None or a[k].key == key)
 
 
 def _is_punct(a: Sequence[Atom], k: int, chars: frozenset[str]) -> bool:
-    return k < len(a) and a[k].cat == "punct" and a[k].key in chars
+    return 0 <= k < len(a) and a[k].cat == "punct" and a[k].key in chars
 
 
 def _expr(key: str, a: Sequence[Atom], j: int, k: int, **fields: object) -> Expr:
@@ -549,7 +553,7 @@ def has_anchor(tokens: Sequence[Token], start: int, end: int) -> bool:
         if tok.kind == "number":
             nxt = tokens[i + 1].norm if i + 1 < end else ""
             if "." in tok.norm or nxt in NUMERIC_SEPARATORS or (
-                tok.norm.isdigit() and HIJRI_YEAR_MIN <= int(tok.norm) <= YEAR_MAX
+                HIJRI_YEAR_MIN <= (_int(tok.norm) or 0) <= YEAR_MAX
             ):
                 return True
         elif not anchors.isdisjoint(tok.forms):

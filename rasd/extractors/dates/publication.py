@@ -18,7 +18,7 @@ from email.utils import parsedate_to_datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from rasd.document import Document
-from rasd.extractors.dates.parse import YEAR_MIN, Expr, is_dateline
+from rasd.extractors.dates.parse import YEAR_MAX, YEAR_MIN, Expr, is_dateline
 
 DATELINE_CHARS = 200
 ISO_DATE_LEN = 10
@@ -45,7 +45,8 @@ def _zone(name: str | None) -> ZoneInfo | None:
 
 
 def parse_published(published: str | None, timezone: str | None = None) -> date | None:
-    """The local publication day of a ``published`` string, or None when unreadable."""
+    """The local publication day of a ``published`` string, or None when unreadable or outside
+    the years news can be from (YEAR_MIN..YEAR_MAX: "yesterday" of 0001-01-01 is no day)."""
     text = (published or "").strip()
     if not text:
         return None
@@ -55,9 +56,16 @@ def parse_published(published: str | None, timezone: str | None = None) -> date 
     if isinstance(moment, datetime):
         zone = _zone(timezone)
         if moment.tzinfo is not None and zone is not None:
-            moment = moment.astimezone(zone)
-        return moment.date()
-    return moment
+            try:
+                moment = moment.astimezone(zone)
+            except OverflowError:
+                return None
+        moment = moment.date()
+    return moment if YEAR_MIN <= moment.year <= YEAR_MAX else None
+
+
+def known_zone(name: str) -> bool:
+    return _zone(name) is not None
 
 
 def publication_hour(published: str | None, timezone: str | None = None) -> int | None:
@@ -67,7 +75,10 @@ def publication_hour(published: str | None, timezone: str | None = None) -> int 
         return None
     zone = _zone(timezone)
     if moment.tzinfo is not None and zone is not None:
-        moment = moment.astimezone(zone)
+        try:
+            moment = moment.astimezone(zone)
+        except OverflowError:
+            return None
     return moment.hour
 
 
@@ -83,7 +94,7 @@ def _parse_moment(text: str) -> date | datetime | None:
         pass
     try:
         return parsedate_to_datetime(text)
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
 
 

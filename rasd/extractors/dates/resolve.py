@@ -62,7 +62,7 @@ def resolve(expr: Expr, pub: date | None) -> Resolved:
     handler = _HANDLERS.get(expr.key.split(":")[0], _relative_day)
     try:
         return handler(expr, pub)
-    except ValueError:
+    except (ValueError, OverflowError):  # OverflowError: a day before year 1 or after 9999
         return Resolved(confidence=0.3, reason=INVALID)
 
 

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from rasd.document import Document
 from rasd.extractors.dates.lexicon import clause_openers, reporting_words
-from rasd.extractors.dates.parse import Expr, parse_tokens
+from rasd.extractors.dates.parse import YEAR_MAX, YEAR_MIN, Expr, parse_tokens
 from rasd.extractors.dates.publication import (
     PublicationInfo,
     dateline_expr,
@@ -72,7 +72,7 @@ def publication_for(doc: Document, exprs: list[Expr]) -> PublicationInfo:
 
 class DatesStage:
     name = "dates"
-    version = "1"
+    version = "2"
 
     def __call__(self, doc: Document) -> Document:
         if doc.norm is None:
@@ -83,7 +83,9 @@ class DatesStage:
             dateline.dateline = True
         pub = publication_for(doc, exprs)
         if pub.date is None and any(not e.background for e in exprs):
-            doc.warnings.append(NO_PUBLICATION_WARNING)
+            doc.warnings.append(NO_PUBLICATION_WARNING if not doc.meta.published else (
+                f"dates: published value {doc.meta.published!r} is not a readable date (ISO 8601 or "
+                f"RFC 2822, years {YEAR_MIN}-{YEAR_MAX}); relative dates are left null"))
         offsets = doc.norm.offsets
         hour = publication_hour(doc.meta.published, doc.meta.timezone) if pub.source == "meta" else None
         for expr in exprs:

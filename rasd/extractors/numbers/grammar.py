@@ -8,6 +8,7 @@ times a scale, a qualifier before or after, and two quantities joined into a ran
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -91,8 +92,21 @@ class Quantity:
         return out
 
 
+# No quantity in the news needs more digits; longer runs (account numbers, crafted text) are no
+# number, and int() of more than 4,300 digits fails.
+MAX_DIGITS = 15
+# Values beyond this ("5 مليار مليار مليار ...") are no count of anything: the quantity is dropped.
+MAX_QUANTITY = 10**15
+
+
+def within_range(value: int | float | None) -> bool:
+    return value is None or (math.isfinite(value) and abs(value) <= MAX_QUANTITY)
+
+
 def parse_digits(text: str) -> int | float | None:
     """'1,200' -> 1200; '2.5' -> 2.5; '1,5' -> 1.5 (a comma not grouping thousands is decimal)."""
+    if sum(ch.isdigit() for ch in text) > MAX_DIGITS:
+        return None
     if "," in text:
         head, *groups = text.split(",")
         if 1 <= len(head) <= 3 and all(len(g) == 3 for g in groups):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rasd.document import Document
-from rasd.extractors.numbers.grammar import Quantity, parse_quantity, parse_word_quantity
+from rasd.extractors.numbers.grammar import Quantity, parse_quantity, parse_word_quantity, within_range
 from rasd.extractors.numbers.lexicon import number_lexicon
 
 DIGIT_CONFIDENCE = 0.95
@@ -29,7 +29,8 @@ def find_quantities(doc: Document, tok_start: int, tok_end: int) -> list[Quantit
         if qty is None:
             i += 1
             continue
-        out.append(qty)
+        if all(within_range(v) for v in (qty.value, qty.min, qty.max)):
+            out.append(qty)
         i = qty.tok_end
     return out
 
@@ -52,7 +53,7 @@ def _confidence(qty: Quantity) -> float:
 
 class NumbersStage:
     name = "numbers"
-    version = "1"
+    version = "2"
 
     def __call__(self, doc: Document) -> Document:
         if doc.norm is None or (doc.text and not doc.tokens and not doc.sentences):

@@ -549,15 +549,18 @@ def _transliterated(doc: Document, out: list[Resolved], focus: Counter[str], cue
     countries_in_play = sorted(_top_countries(focus) & countries().keys())
     tokens = doc.tokens
     result: list[Resolved] = []
+    placers_in_out = _Placers(out)
     for res in out:  # a small namesake abroad loses to the focus country's Latin-only place
         place = res.place
         if (countries_in_play and place.source == "geonames" and place.kind == "city"
                 and focus.get(place.iso2, 0) == 0 and not _famous(place) and place.population < BIG_CITY):
-            alt = _translit_lookup(res.match.phrase, _country_after(out, doc, res.match.tok_end), countries_in_play)
+            placed_in = _country_after(placers_in_out, doc, res.match.tok_end)
+            alt = _translit_lookup(res.match.phrase, placed_in, countries_in_play)
             if alt is not None:
                 res = Resolved(alt, res.match, res.context, TRANSLIT_CONFIDENCE)
         result.append(res)
     covered = {k for res in result for k in range(res.match.tok_start, res.match.tok_end)}
+    placers = _Placers(result)
     triggers = _translit_triggers()
     for tok in tokens:
         if tok.kind != "word" or (triggers.isdisjoint(tok.forms) and tok.norm not in cues.single) or (
@@ -569,7 +572,7 @@ def _transliterated(doc: Document, out: list[Resolved], focus: Counter[str], cue
         if cue is None or not (cue.role == "direction" or cue.word in triggers or placed_only):
             continue
         hi = doc.sentences[tok.sentence].tok_end
-        found = _translit_after(doc, tok.index + 1, hi, cue, countries_in_play, cues, scanned, result,
+        found = _translit_after(doc, tok.index + 1, hi, cue, countries_in_play, cues, scanned, placers,
                                 placed_only=placed_only)
         if found is not None:
             place, m = found
@@ -603,21 +606,43 @@ def _translit_lookup(phrase: str, placed_in: str | None, in_play: list[str],
     return None
 
 
-def _country_after(out: list[Resolved], doc: Document, end: int) -> str | None:
+def _country_after(placers: _Placers, doc: Document, end: int) -> str | None:
     """"منطقه قنديل شمالي العراق": a country or division named right after places the name there."""
-    placer = _placed_by(out, doc, end)
+    placer = _placed_by(placers, doc, end)
     return placer.iso2 if placer is not None else None
 
 
-def _placed_by(out: list[Resolved], doc: Document, end: int) -> Place | None:
+PLACER_KINDS = frozenset({"country", "admin1"})
+
+
+class _Placers:
+    """The countries and first-level divisions of a growing list of resolved places, by first
+    token (a scan of the whole list per name would grow with the square of the article)."""
+
+    def __init__(self, places: list[Resolved]) -> None:
+        self.places = places
+        self.indexed = 0
+        self.by_start: dict[int, list[tuple[int, Resolved]]] = {}
+
+    def starting_in(self, lo: int, hi: int) -> list[Resolved]:
+        """Those whose first token is in ``[lo, hi]``, in list order."""
+        for i in range(self.indexed, len(self.places)):
+            res = self.places[i]
+            if res.place.kind in PLACER_KINDS:
+                self.by_start.setdefault(res.match.tok_start, []).append((i, res))
+        self.indexed = len(self.places)
+        found = [item for k in range(lo, hi + 1) for item in self.by_start.get(k, ())]
+        return [res for _, res in sorted(found, key=lambda item: item[0])]
+
+
+def _placed_by(placers: _Placers, doc: Document, end: int) -> Place | None:
     """The country or first-level division named right after a name that places it there."""
     tokens = doc.tokens
     sentence = tokens[end - 1].sentence
     cues = load_cues()
-    for res in out:
+    for res in placers.starting_in(end, end + COUNTRY_AFTER):
         k = res.match.tok_start
-        if not (end <= k <= end + COUNTRY_AFTER and res.place.kind in {"country", "admin1"}
-                and tokens[k].sentence == sentence):
+        if tokens[k].sentence != sentence:
             continue
         # only when it places the name: right after it, or after a direction, type word or "في"
         # ("على الحدود مع الكاميرون" names a neighbour)
@@ -634,7 +659,7 @@ MIN_FEMININE_NAME = 4  # consonants: "كبكابيه" is a town, "سكنيه"، 
 
 
 def _translit_after(doc: Document, start: int, hi: int, cue: Cue, in_play: list[str], cues: Cues,
-                    scanned: Scan, out: list[Resolved], placed_only: bool = False) -> tuple[Place, Match] | None:
+                    scanned: Scan, placers: _Placers, placed_only: bool = False) -> tuple[Place, Match] | None:
     """The Latin-only place named by the one or two words at ``start``. After a bare preposition
     (``placed_only``) the words must be no known vocabulary and a country must follow to place them."""
     tokens = doc.tokens
@@ -642,7 +667,7 @@ def _translit_after(doc: Document, start: int, hi: int, cue: Cue, in_play: list[
         end = start + n
         if end > hi or not all(_translit_word(tokens[k], k == start, cue, cues, scanned) for k in range(start, end)):
             continue
-        placer = _placed_by(out, doc, end)
+        placer = _placed_by(placers, doc, end)
         if placed_only and (placer is None or any(
                 f in known_words() for k in range(start, end) for f in tokens[k].forms)):
             continue
