@@ -5,15 +5,19 @@ from __future__ import annotations
 import re
 
 from rasd.document import Document, NormText
+from rasd.limits import CUT_SEARCH_CHARS, MAX_ARTICLE_CHARS
 from rasd.normalize.chars import normalize_char_map
 
 _SPACES = re.compile(r"\s+")
 ARABIC_LANGUAGE_RATIO = 0.3
 
 
+RATIO_SAMPLE_CHARS = 200_000  # the language of a longer text is judged on its beginning
+
+
 def arabic_ratio(text: str) -> float:
     """Share of letters that are Arabic script (0.0 for text without letters)."""
-    letters = [ch for ch in text if ch.isalpha()]
+    letters = [ch for ch in text[:RATIO_SAMPLE_CHARS] if ch.isalpha()]
     if not letters:
         return 0.0
     arabic = sum(1 for ch in letters if "\u0600" <= ch <= "\u06ff" or "\ufb50" <= ch <= "\ufefc")
@@ -39,6 +43,19 @@ def normalize_text(text: str) -> NormText:
     return NormText("".join(out), offsets)
 
 
+def reading_end(text: str) -> int:
+    """Where reading stops: the end of the text, or the last line or sentence end before
+    MAX_ARTICLE_CHARS (else the limit itself)."""
+    if len(text) <= MAX_ARTICLE_CHARS:
+        return len(text)
+    lo = MAX_ARTICLE_CHARS - CUT_SEARCH_CHARS
+    for mark in ("\n", ".", "؟", "!"):
+        at = text.rfind(mark, lo, MAX_ARTICLE_CHARS)
+        if at >= 0:
+            return at + 1
+    return MAX_ARTICLE_CHARS
+
+
 def normalize_phrase(text: str) -> str:
     """Normalize a lexicon entry or query: same character map, whitespace folded."""
     return _SPACES.sub(" ", normalize_text(text).text).strip()
@@ -46,10 +63,15 @@ def normalize_phrase(text: str) -> str:
 
 class NormalizeStage:
     name = "normalize"
-    version = "1"
+    version = "2"
 
     def __call__(self, doc: Document) -> Document:
-        doc.norm = normalize_text(doc.text)
+        end = reading_end(doc.text)
+        if end < len(doc.text):
+            doc.warnings.append(
+                f"the article has {len(doc.text):,} characters, more than any article: only the first {end:,} "
+                "were read; split the input")
+        doc.norm = normalize_text(doc.text[:end])
         if doc.meta.language is None and arabic_ratio(doc.text) >= ARABIC_LANGUAGE_RATIO:
             doc.meta.language = "ar"
         return doc

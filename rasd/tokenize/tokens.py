@@ -171,7 +171,8 @@ class TokenizeStage:
         if doc.norm is None:
             raise RuntimeError("tokenize needs the normalize stage first")
         cuts: list[int] = []
-        doc.tokens, doc.sentences = tokenize(doc.norm, doc.text, cuts)
+        read = doc.norm.offsets[-1]  # normalization may have read only the beginning of a huge text
+        doc.tokens, doc.sentences = tokenize(doc.norm, doc.text if read == len(doc.text) else doc.text[:read], cuts)
         if cuts:
             first = doc.sentences[cuts[0]]
             doc.warnings.append(

@@ -3,9 +3,11 @@
 import gzip
 import io
 import json
+from pathlib import Path
 
 import pytest
 
+from rasd.document import ArticleMeta
 from rasd.ingest import ArticleInput, InputError, InputProblem, read_articles
 from rasd.ingest.decode import decode_bytes
 from rasd.pipeline import extract_article
@@ -168,3 +170,20 @@ def test_messages_for_bad_text_fields_and_control_characters():
         "'text' is a number, not a string", "missing 'text' field", "'text' is a list, not a string"]
     assert isinstance(problems[3], InputProblem)
     assert "at at" not in problems[3].message and "Invalid control character at column" in problems[3].message
+
+
+SEED = Path(__file__).resolve().parents[2].parent / "shared" / "examples" / "seed-article.ar.txt"
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="the shared seed article is not here")
+def test_the_seed_cut_inside_its_last_character_still_gives_its_six_events(tmp_path):
+    data = SEED.read_bytes()
+    last_arabic_byte = max(i for i, b in enumerate(data) if b >= 0x80)
+    cut = tmp_path / "seed-cut.txt"
+    cut.write_bytes(data[:last_arabic_byte])  # a download cut inside its last Arabic letter
+    [item] = list(read_articles(str(cut), defaults=ArticleMeta(published="2015-06-30")))
+    assert any("not valid UTF-8" in w for w in item.warnings)
+    whole = extract_article(next(iter(read_articles(str(SEED), defaults=ArticleMeta(published="2015-06-30")))))
+    doc = extract_article(item)
+    assert len(doc.events) == len(whole.events) == 6
+    assert [e.fatalities for e in doc.events] == [e.fatalities for e in whole.events]
