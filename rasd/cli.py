@@ -57,12 +57,14 @@ def build_parser() -> argparse.ArgumentParser:
 def _add_extract(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "extract",
-        help="extract events from an article (text, HTML or JSONL file, or - for stdin)",
-        description="Read one article (UTF-8 text or HTML) or a JSONL file of articles (one JSON "
-        "object a line with 'text' and optionally 'title', 'published', 'url', 'source', 'id') and "
-        "print the events, mentions and evidence found in it.",
+        help="extract events from articles (a text, HTML, JSONL, CSV, feed or WARC file, a folder, "
+        "a feed URL, or - for stdin)",
+        description="Read one article (UTF-8 text or a saved HTML page), a file of articles (JSONL "
+        "with 'text' and optionally 'title', 'published', 'url', 'source', 'id'; CSV/TSV with a text "
+        "column; an RSS/Atom feed; a WARC/ARC archive), every file of a folder, or a feed URL, and "
+        "print the events, mentions and evidence found in each article.",
     )
-    p.add_argument("path", metavar="PATH", help="input file, or - to read standard input")
+    p.add_argument("path", metavar="PATH", help="input file, folder or feed URL, or - to read standard input")
     add_article_options(p)
     p.add_argument("--format", choices=("json", "jsonl", "table"), default=None,
                    help="output format (default: json for one article, jsonl for JSONL input)")
@@ -115,8 +117,12 @@ def add_article_options(p: argparse.ArgumentParser) -> None:
 
 
 def add_input_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--input-format", choices=("text", "html", "jsonl"), default=None,
+    p.add_argument("--input-format", choices=("text", "html", "jsonl", "csv", "feed", "warc"), default=None,
                    help="force the input format (default: guessed from the name or content)")
+    p.add_argument("--text-column", default="text", help="CSV/TSV: the column holding the article text "
+                   "(default: text)")
+    p.add_argument("--date-column", default="published", help="CSV/TSV: the column holding the "
+                   "publication date (default: published)")
     p.add_argument("--max-bytes", type=positive_bytes, default=None,
                    help="largest article accepted, in bytes (default 5 MB)")
 
@@ -151,14 +157,15 @@ def run_extract(args: argparse.Namespace, out: TextIO | None = None, err: TextIO
     try:
         from rasd.pipeline import extract_article
 
-        for item in read_articles(args.path, defaults, max_bytes=max_bytes, input_format=args.input_format):
+        for item in read_articles(args.path, defaults, max_bytes=max_bytes, input_format=args.input_format,
+                                  text_column=args.text_column, date_column=args.date_column):
             if isinstance(item, InputProblem):
                 skipped += 1
                 progress.update(skipped=1)
                 print(f"rasd: skipped {item}", file=err)
                 continue
-            if fmt is None:
-                fmt = "jsonl" if item.line is not None else "json"
+            if fmt is None:  # one JSON document for an input that is one article, else one a line
+                fmt = "json" if item.line is None and item.origin in (args.path, "<stdin>") else "jsonl"
             for warning in item.warnings:
                 print(f"rasd: warning: {warning}", file=err)
             try:

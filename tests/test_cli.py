@@ -166,3 +166,16 @@ def test_a_truncated_archive_prints_what_was_done_before_it_stopped(tmp_path, ca
     assert done > 100
     assert f"cut.jsonl.gz:{done + 1}: compressed data is cut off or corrupt" in captured.err
     assert f"rasd: {done} article(s) processed, 0 skipped, 0 failed before the input stopped" in captured.err
+
+
+def test_extract_a_folder_prints_one_line_an_article_and_counts_what_it_skipped(tmp_path, capsys):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "in" / "b.csv").write_text("body,date\n\"" + ARTICLE + "\",2018-03-04\n", encoding="utf-8")
+    (tmp_path / "in" / "c.txt").write_text("English only, no Arabic here at all.", encoding="utf-8")
+    assert main(["extract", str(tmp_path / "in"), "--text-column", "body", "--date-column", "date"]) == 0
+    captured = capsys.readouterr()
+    lines = captured.out.strip().split("\n")
+    assert len(lines) == 2
+    assert json.loads(lines[1])["article"]["published"] == "2018-03-04"
+    assert "c.txt: not Arabic text" in captured.err and "2 article(s) processed, 1 skipped" in captured.err

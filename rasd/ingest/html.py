@@ -1,76 +1,82 @@
-"""Plain text (and a few metadata fields) from an HTML news page, standard library only."""
+"""A saved news page -> its main text and metadata, through trafilatura (boilerplate removal:
+menus, footers, related links and scripts are left out) and lxml for the page's own meta tags."""
 
 from __future__ import annotations
 
-from html.parser import HTMLParser
+from typing import Any
 
-SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "nav", "footer", "form", "iframe"})
-BLOCK_TAGS = frozenset({
-    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "article", "section",
-    "header", "blockquote", "tr", "td", "th", "table", "figcaption", "main",
-})
-PUBLISHED_META = ("article:published_time", "datepublished", "pubdate", "date", "dc.date")
+# meta tags that carry the publication moment with its time of day (trafilatura keeps the day only)
+PUBLISHED_META = ("article:published_time", "datepublished", "pubdate", "dc.date", "date")
+HTML_START = ("<!doctype html", "<html", "<head", "<body", "<?xml")
+# trafilatura falls back to whatever text a page has (a menu, a button): fewer words than this is
+# no news report, and the page is said to hold no article
+MIN_ARTICLE_WORDS = 5
 
 
-class _TextExtractor(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.title_parts: list[str] = []
-        self.meta: dict[str, str] = {}
-        self._skip_depth = 0
-        self._in_title = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in SKIP_TAGS:
-            self._skip_depth += 1
-        elif tag == "title":
-            self._in_title = True
-        elif tag == "meta":
-            values = {k.lower(): (v or "") for k, v in attrs}
-            key = (values.get("property") or values.get("name") or values.get("itemprop") or "").lower()
-            if key and values.get("content"):
-                self.meta.setdefault(key, values["content"].strip())
-        if tag in BLOCK_TAGS:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in SKIP_TAGS and self._skip_depth:
-            self._skip_depth -= 1
-        elif tag == "title":
-            self._in_title = False
-        if tag in BLOCK_TAGS:
-            self.parts.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        if self._skip_depth:
-            return
-        if self._in_title:
-            self.title_parts.append(data)
-        else:
-            self.parts.append(data)
+def has_article(text: str) -> bool:
+    return len(text.split()) >= MIN_ARTICLE_WORDS
 
 
 def looks_like_html(text: str) -> bool:
     head = text.lstrip()[:512].lower()
-    return head.startswith(("<!doctype html", "<html", "<head", "<body", "<?xml")) or (
-        "<p>" in head or "<div" in head
-    )
+    return head.startswith(HTML_START) or "<p>" in head or "<div" in head
 
 
 def html_to_text(html: str) -> tuple[str, dict[str, str]]:
-    """Return the page's visible text (one paragraph a line) and metadata (title, published)."""
-    parser = _TextExtractor()
-    parser.feed(html)
-    parser.close()
-    lines = [" ".join(line.split()) for line in "".join(parser.parts).split("\n")]
-    text = "\n".join(line for line in lines if line)
-    meta: dict[str, str] = {}
-    title = parser.meta.get("og:title") or " ".join("".join(parser.title_parts).split())
-    if title:
-        meta["title"] = title
-    for key in PUBLISHED_META:
-        if key in parser.meta:
-            meta["published"] = parser.meta[key]
-            break
-    return text, meta
+    """The page's main text (one paragraph a line) and what it says of itself: ``title``,
+    ``published``, ``source`` (the site's name) and ``url`` when the page gives them. The text
+    is empty when the page holds no article."""
+    import trafilatura
+
+    found = trafilatura.bare_extraction(html, with_metadata=True, favor_precision=True, include_comments=False,
+                                        include_tables=False)
+    if found is None:
+        return "", {}
+    doc: dict[str, Any] = found.as_dict() if hasattr(found, "as_dict") else dict(found)
+    lines = [" ".join(line.split()) for line in (doc.get("text") or "").split("\n")]
+    meta = {key: str(doc[name]).strip() for key, name in (("title", "title"), ("source", "sitename"),
+                                                           ("url", "url"), ("published", "date"))
+            if doc.get(name)}
+    stamped = _published_meta(html)
+    if stamped:
+        meta["published"] = stamped
+    return "\n".join(line for line in lines if line), meta
+
+
+BLOCK_TAGS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "br")
+
+
+def fragment_text(fragment: str) -> str:
+    """The text of an HTML fragment (a feed entry's body or title): no boilerplate to remove,
+    so lxml's text with one line a block, without scripts and styles."""
+    import lxml.html
+
+    if "<" not in fragment:
+        return " ".join(fragment.split())
+    try:
+        tree = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    except (ValueError, lxml.etree.ParserError):
+        return " ".join(fragment.split())
+    for node in tree.xpath("//script|//style"):
+        node.drop_tree()
+    for node in tree.iter(*BLOCK_TAGS):
+        node.tail = "\n" + (node.tail or "")
+    lines = [" ".join(line.split()) for line in tree.text_content().split("\n")]
+    return "\n".join(line for line in lines if line)
+
+
+def _published_meta(html: str) -> str | None:
+    """The publication moment a meta tag gives, with its time of day when it has one."""
+    import lxml.html
+
+    try:
+        tree = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return None
+    values: dict[str, str] = {}
+    for tag in tree.iter("meta"):
+        key = (tag.get("property") or tag.get("name") or tag.get("itemprop") or "").strip().lower()
+        content = (tag.get("content") or "").strip()
+        if key in PUBLISHED_META and content:
+            values.setdefault(key, content)
+    return next((values[key] for key in PUBLISHED_META if key in values), None)

@@ -1,4 +1,5 @@
-"""Turn a path (text, HTML, JSONL, JSONL.gz) or stdin into article records."""
+"""Turn a path (text, HTML, JSONL[.gz], CSV, RSS/Atom, WARC, a folder of them), a feed URL or
+stdin into article records."""
 
 from __future__ import annotations
 
@@ -8,69 +9,21 @@ import json
 import sys
 import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from rasd.document import ArticleMeta
 from rasd.ingest.decode import decode_bytes
 from rasd.ingest.errors import InputError, InputProblem
-from rasd.ingest.html import html_to_text, looks_like_html
-from rasd.normalize.normalizer import ARABIC_LANGUAGE_RATIO, arabic_ratio
+from rasd.ingest.feeds import FEED_SUFFIXES, fetch_feed, iter_feed, looks_like_feed
+from rasd.ingest.html import has_article, html_to_text, looks_like_html
+from rasd.ingest.record import ArticleInput, check_article_text, json_kind, merge_meta
+from rasd.ingest.tables import TABLE_SUFFIXES, iter_table
+from rasd.ingest.warc import WARC_SUFFIXES, iter_warc
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024  # one article; larger inputs are refused, JSONL is streamed
-META_FIELDS = tuple(f.name for f in fields(ArticleMeta))
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson")
-
-
-@dataclass(slots=True)
-class ArticleInput:
-    text: str
-    meta: ArticleMeta = field(default_factory=ArticleMeta)
-    origin: str = "<input>"
-    warnings: list[str] = field(default_factory=list)
-    line: int | None = None  # line number for articles read from JSONL
-
-
-def check_article_text(text: str, origin: str) -> None:
-    if not text.strip():
-        raise InputError(origin, "empty article (no text)")
-    ratio = arabic_ratio(text)
-    if ratio < ARABIC_LANGUAGE_RATIO:
-        raise InputError(
-            origin, f"not Arabic text ({ratio:.0%} of letters are Arabic); Rasd reads Arabic articles"
-        )
-
-
-def _merge_meta(found: dict[str, Any], defaults: ArticleMeta, origin: str = "<input>",
-                warnings: list[str] | None = None) -> ArticleMeta:
-    """Values given on the command line win over values found in the input. A value that is no
-    string or number (an object, a list, true/false) is left out, with a warning."""
-    values: dict[str, Any] = {}
-    for name in META_FIELDS:
-        given = getattr(defaults, name)
-        if given is not None:
-            values[name] = given
-            continue
-        value = found.get(name)
-        if value is not None and (isinstance(value, bool) or not isinstance(value, (str, int, float))):
-            if warnings is not None:
-                warnings.append(f"{origin}: '{name}' is {_json_kind(value)}, not a string: ignored")
-            value = None
-        values[name] = None if value is None or value == "" else str(value)
-    return ArticleMeta(**values)
-
-
-def _json_kind(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, dict):
-        return "an object"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, (int, float)):
-        return "a number"
-    return type(value).__name__
 
 
 def _article_from_bytes(data: bytes, origin: str, defaults: ArticleMeta, is_html: bool | None) -> ArticleInput:
@@ -79,8 +32,10 @@ def _article_from_bytes(data: bytes, origin: str, defaults: ArticleMeta, is_html
     found: dict[str, str] = {}
     if is_html or (is_html is None and looks_like_html(text)):
         text, found = html_to_text(text)
+        if not has_article(text):
+            raise InputError(origin, "an HTML page with no article text (only menus, links or scripts)")
     check_article_text(text, origin)
-    return ArticleInput(text, _merge_meta(found, defaults, origin, warnings), origin, warnings)
+    return ArticleInput(text, merge_meta(found, defaults, origin, warnings), origin, warnings)
 
 
 def _read_limited(fh: BinaryIO, origin: str, max_bytes: int) -> bytes:
@@ -151,17 +106,29 @@ def _article_from_json_line(raw: bytes, where: str, defaults: ArticleMeta, max_b
     except RecursionError:
         raise InputError(where, "malformed JSON (nested too deeply to be an article)") from None
     if not isinstance(record, dict):
-        raise InputError(where, f"expected a JSON object with a 'text' field, got {_json_kind(record)}")
+        raise InputError(where, f"expected a JSON object with a 'text' field, got {json_kind(record)}")
     text = record.get("text")
     if text is None:
         raise InputError(where, "missing 'text' field")
     if not isinstance(text, str):
-        raise InputError(where, f"'text' is {_json_kind(text)}, not a string")
+        raise InputError(where, f"'text' is {json_kind(text)}, not a string")
     check_article_text(text, where)
     found = dict(record)
     if found.get("id") is None and found.get("docno") is not None:
         found["id"] = found["docno"]
-    return ArticleInput(text, _merge_meta(found, defaults, where, warnings), where, warnings)
+    return ArticleInput(text, merge_meta(found, defaults, where, warnings), where, warnings)
+
+
+INPUT_FORMATS = ("text", "html", "jsonl", "csv", "feed", "warc")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+
+
+@dataclass(frozen=True, slots=True)
+class ReadOptions:
+    max_bytes: int = DEFAULT_MAX_BYTES
+    input_format: str | None = None  # one of INPUT_FORMATS; None: guessed per file
+    text_column: str = "text"  # CSV
+    date_column: str = "published"  # CSV
 
 
 def read_articles(
@@ -171,45 +138,89 @@ def read_articles(
     max_bytes: int = DEFAULT_MAX_BYTES,
     stdin: BinaryIO | None = None,
     input_format: str | None = None,
+    text_column: str = "text",
+    date_column: str = "published",
 ) -> Iterator[ArticleInput | InputProblem]:
-    """Yield articles (and problems) from ``path``; ``-`` reads standard input.
+    """Yield articles (and problems) from ``path``: a file, a folder (every file below it, in
+    name order), an RSS/Atom feed URL, or ``-`` for standard input.
 
-    ``input_format`` forces ``text``, ``html`` or ``jsonl``; by default it is guessed from the
-    file name (``.jsonl``, ``.jsonl.gz``, ``.html``) and, for stdin, from the content.
-    A problem with the whole input (missing file, too big, binary) raises InputError.
+    ``input_format`` forces one of INPUT_FORMATS; by default it is guessed from the file name
+    (``.jsonl[.gz]``, ``.html``, ``.csv``/``.tsv``, ``.rss``/``.atom``/``.xml``, ``.warc[.gz]``/``.arc[.gz]``)
+    and else from the content (JSON lines, a feed). A problem with the whole input (missing file,
+    too big, binary, cut-off archive) raises InputError; inside a folder it is yielded as an
+    InputProblem for that file, and the next file is read.
     """
     defaults = defaults or ArticleMeta()
+    options = ReadOptions(max_bytes, input_format, text_column, date_column)
     if path == "-":
         yield from _read_stream(stdin or sys.stdin.buffer, "<stdin>", defaults, max_bytes, input_format)
         return
+    if path.lower().startswith(("http://", "https://")):
+        yield from iter_feed(fetch_feed(path, max_bytes), path, defaults)
+        return
     file = Path(path)
     if file.is_dir():
-        raise InputError(path, "is a folder; pass a file (text, HTML or JSONL)")
+        yield from _read_folder(file, defaults, options)
+        return
     if not file.exists():
         raise InputError(path, "no such file")
+    yield from _read_file(file, path, defaults, options)
+
+
+def _read_folder(folder: Path, defaults: ArticleMeta, options: ReadOptions) -> Iterator[ArticleInput | InputProblem]:
+    files = sorted(p for p in folder.rglob("*") if p.is_file() and not _hidden(p.relative_to(folder)))
+    if not files:
+        raise InputError(str(folder), "a folder with no files")
+    for file in files:
+        try:
+            yield from _read_file(file, str(file), defaults, options)
+        except InputError as exc:
+            yield InputProblem(exc.origin, exc.message)
+
+
+def _hidden(relative: Path) -> bool:
+    return any(part.startswith(".") for part in relative.parts)
+
+
+def _read_file(file: Path, origin: str, defaults: ArticleMeta,
+               options: ReadOptions) -> Iterator[ArticleInput | InputProblem]:
+    max_bytes = options.max_bytes
     try:
-        fmt = input_format or _guess_format(file)
+        fmt = options.input_format or _guess_format(file)
         if fmt == "jsonl":
             opener = gzip.open if file.name.lower().endswith(".gz") else open
             with opener(file, "rb") as fh:
-                yield from iter_jsonl(fh, path, defaults, max_bytes)
+                yield from iter_jsonl(fh, origin, defaults, max_bytes)
+            return
+        if fmt == "csv":
+            yield from iter_table(file, origin, defaults, max_bytes, options.text_column, options.date_column)
+            return
+        if fmt == "warc":
+            with file.open("rb") as fh:
+                yield from iter_warc(fh, origin, defaults, max_bytes)
             return
         with file.open("rb") as fh:
-            data = _read_limited(fh, path, max_bytes)
+            data = _read_limited(fh, origin, max_bytes)
     except OSError as exc:
-        raise InputError(path, f"cannot read ({exc.strerror or exc})") from None
-    yield _article_from_bytes(data, path, defaults, is_html=True if fmt == "html" else None)
+        raise InputError(origin, f"cannot read ({exc.strerror or exc})") from None
+    if fmt == "feed":
+        yield from iter_feed(data, origin, defaults)
+        return
+    yield _article_from_bytes(data, origin, defaults, is_html=True if fmt == "html" else None)
 
 
 def _guess_format(file: Path) -> str:
-    """By the name; a file of another name whose content is JSON lines is read as JSONL."""
+    """By the name; else by the content: JSON lines, or an RSS/Atom feed."""
     name = file.name.lower()
-    if name.endswith(JSONL_SUFFIXES):
-        return "jsonl"
-    if name.endswith((".html", ".htm", ".xhtml")):
-        return "html"
+    for fmt, suffixes in (("jsonl", JSONL_SUFFIXES), ("html", HTML_SUFFIXES), ("csv", TABLE_SUFFIXES),
+                          ("warc", WARC_SUFFIXES), ("feed", FEED_SUFFIXES)):
+        if name.endswith(suffixes):
+            return fmt
     with file.open("rb") as fh:
-        return "jsonl" if _looks_jsonl(fh.read(SNIFF_BYTES)) else "text"
+        head = fh.read(SNIFF_BYTES)
+    if _looks_jsonl(head):
+        return "jsonl"
+    return "feed" if looks_like_feed(head) else "text"
 
 
 def _read_stream(

@@ -58,7 +58,8 @@ def _add_ingest(sub: Any) -> None:
         "transaction; an article already stored with the same text, metadata and pipeline version is "
         "left unchanged, a corrected one (same id or URL, new text) replaces its earlier reports.",
     )
-    p.add_argument("inputs", nargs="+", metavar="INPUT", help="input files, or - for standard input")
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help="input files, folders or feed URLs, or - for "
+                   "standard input")
     _add_db(p, writes=True)
     add_article_options(p)
     add_input_options(p)
@@ -215,7 +216,8 @@ def _readable_articles(
     for path in args.inputs:
         try:
             for item in read_articles(path, defaults, max_bytes=args.max_bytes or DEFAULT_MAX_BYTES,
-                                      input_format=args.input_format):
+                                      input_format=args.input_format, text_column=args.text_column,
+                                      date_column=args.date_column):
                 if isinstance(item, InputProblem):
                     run.totals.fail(item.origin, item.message)
                     progress.update(skipped=1)
