@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Iterator
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from rasd.document import ArticleMeta
 from rasd.ingest.decode import decode_bytes
@@ -22,30 +22,39 @@ def iter_warc(fh: BinaryIO, origin: str, defaults: ArticleMeta,
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
-    n = 0
+    n = last_start = 0
     compressed = fh.read(2) == GZIP_MAGIC
     fh.seek(0)
     archive = ArchiveIterator(fh, arc2warc=True)
     try:
         for record in archive:
             n += 1
-            if record.rec_type != "response" or record.http_headers is None:
-                continue
-            content_type = record.http_headers.get_header("Content-Type") or ""
-            if "html" not in content_type.lower():
-                continue
-            where = f"{origin}:record {n}"
-            body = record.content_stream().read(max_bytes + 1)
-            url = record.rec_headers.get_header("WARC-Target-URI")
-            yield _page_article(body, where, defaults, max_bytes, url)
+            page = _html_page(record, max_bytes)
+            last_start = archive.get_record_offset()  # reads the rest of the record: after the page
+            if page is not None:
+                body, url = page
+                yield _page_article(body, f"{origin}:record {n}", defaults, max_bytes, url)
     except (ArchiveLoadFailed, EOFError, zlib.error, ValueError) as exc:
         raise _cut(origin, n, str(exc)) from None
     # warcio ends quietly at a cut: a compressed archive leaves bytes after its last whole record,
     # an uncompressed one lacks the blank lines that close every record
     size = _size(fh)
-    if size is not None and (archive.offset < size or (not compressed and not _closed(fh))):
-        raise _cut(origin, n, f"{size - archive.offset} bytes after the last whole record"
-                   if archive.offset < size else "the last record has no end")
+    if size is None:
+        return
+    if archive.offset < size:
+        raise _cut(origin, n, f"{size - archive.offset} bytes after the last whole record")
+    if not (_whole_last_member(fh, last_start) if compressed else _closed(fh)):
+        raise _cut(origin, n - 1, "the last record has no end")
+
+
+def _html_page(record: Any, max_bytes: int) -> tuple[bytes, str | None] | None:
+    """The body (at most ``max_bytes`` + 1) and URL of an HTML response; None for other records."""
+    if record.rec_type != "response" or record.http_headers is None:
+        return None
+    content_type = record.http_headers.get_header("Content-Type") or ""
+    if "html" not in content_type.lower():
+        return None
+    return record.content_stream().read(max_bytes + 1), record.rec_headers.get_header("WARC-Target-URI")
 
 
 def _cut(origin: str, n: int, why: str) -> InputError:
@@ -62,6 +71,22 @@ def _size(fh: BinaryIO) -> int | None:
 
 RECORD_END = b"\r\n\r\n"
 GZIP_MAGIC = b"\x1f\x8b"
+
+
+def _whole_last_member(fh: BinaryIO, start: int) -> bool:
+    """The gzip member of the last record decompresses to its end (a cut one stops short)."""
+    fh.seek(start)
+    decompressor = zlib.decompressobj(wbits=GZIP_WBITS)
+    while not decompressor.eof:
+        chunk = fh.read(READ_CHUNK)
+        if not chunk:
+            return False
+        decompressor.decompress(chunk)
+    return True
+
+
+GZIP_WBITS = 31
+READ_CHUNK = 1 << 16
 
 
 def _closed(fh: BinaryIO) -> bool:

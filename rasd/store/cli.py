@@ -12,9 +12,10 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from datetime import date
+from pathlib import Path
 from typing import Any, TextIO
 
-from rasd.cli import add_article_options, add_input_options, add_progress_option, article_defaults
+from rasd.cli import add_article_options, add_input_options, add_progress_option, article_defaults, positive_bytes
 
 EXIT_OK, EXIT_RUNTIME, EXIT_INPUT = 0, 1, 2
 DB_HELP = "database URL: sqlite:///FILE or postgresql://USER:PASSWORD@HOST:PORT/DB (default: $RASD_DB, else " \
@@ -43,6 +44,7 @@ def _day(text: str) -> date:
 
 def register(subparsers: Any) -> None:
     _add_ingest(subparsers)
+    _add_watch(subparsers)
     _add_events(subparsers)
     _add_explain(subparsers)
     _add_refuse(subparsers)
@@ -53,7 +55,8 @@ def _add_ingest(sub: Any) -> None:
     p = sub.add_parser(
         "ingest",
         help="extract articles and store them, their events and the fused events in a database",
-        description="Read articles (text, HTML, JSONL, JSONL.gz files, or - for stdin), extract their "
+        description="Read articles (text, HTML, JSONL[.gz], CSV, feed or WARC files, folders, feed URLs, "
+        "or - for stdin), extract their "
         "events and store articles, per-article reports and fused events. Each article is one "
         "transaction; an article already stored with the same text, metadata and pipeline version is "
         "left unchanged, a corrected one (same id or URL, new text) replaces its earlier reports.",
@@ -63,8 +66,55 @@ def _add_ingest(sub: Any) -> None:
     _add_db(p, writes=True)
     add_article_options(p)
     add_input_options(p)
+    p.add_argument("--errors", type=Path, metavar="FILE", help="append one JSON line for each input item "
+                   "skipped or failed (its input, what went wrong, and whether it was skipped, failed or "
+                   "stopped the input)")
+    p.add_argument("--workers", type=_workers, default=1, metavar="N",
+                   help="extract in N processes (default 1); reading, storing and fusion stay in this one, "
+                   "so the database ends the same whatever N")
     add_progress_option(p)
     p.set_defaults(handler=run_ingest)
+
+
+def _add_watch(sub: Any) -> None:
+    p = sub.add_parser(
+        "watch",
+        help="poll feed URLs and folders and ingest what is new, until stopped",
+        description="Every --every, read each SOURCE (an RSS/Atom feed URL, or a folder or file) and ingest "
+        "what is new: a feed is fetched with the validators of its last answer (an unchanged feed costs a "
+        "304), a folder's files only when new or changed. A source that is down, slow or broken is logged and "
+        "tried again at the next poll. One line a poll on stdout.",
+    )
+    p.add_argument("sources", nargs="+", metavar="SOURCE", help="feed URLs, folders or files")
+    _add_db(p, writes=True)
+    p.add_argument("--every", type=_interval, default="10m", metavar="INTERVAL",
+                   help="time between polls: 30s, 10m, 1h (default 10m)")
+    p.add_argument("--polls", type=_positive, default=None, metavar="N", help="stop after N polls (default: "
+                   "run until interrupted)")
+    p.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS",
+                   help="how long to wait for a feed (default 30)")
+    p.add_argument("--max-bytes", type=positive_bytes, default=None,
+                   help="largest feed or article accepted, in bytes (default 5 MB)")
+    p.set_defaults(handler=run_watch)
+
+
+def _interval(text: str) -> float:
+    from rasd.store.watch import parse_interval
+
+    try:
+        return parse_interval(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{value}: give a number of 1 or more")
+    return value
 
 
 def _add_events(sub: Any) -> None:
@@ -151,6 +201,22 @@ class _UsageError(Exception):
 
 
 @_store_errors
+def run_watch(args: argparse.Namespace, out: TextIO | None = None) -> int:
+    from rasd.ingest import DEFAULT_MAX_BYTES
+    from rasd.store.store import WRITE, open_store
+    from rasd.store.watch import watch
+
+    out = out or sys.stdout
+    with open_store(args.db or _default_db(), WRITE, lock_timeout=args.lock_timeout) as store:
+        try:
+            watch(store, list(args.sources), args.every, out, polls=args.polls,
+                  max_bytes=args.max_bytes or DEFAULT_MAX_BYTES, timeout=args.timeout)
+        except KeyboardInterrupt:
+            print("rasd watch: stopped", file=sys.stderr)
+    return EXIT_OK
+
+
+@_store_errors
 def run_ingest(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
     from rasd.progress import Progress
     from rasd.store.ingest import IngestRun
@@ -181,6 +247,19 @@ def run_ingest(args: argparse.Namespace, out: TextIO | None = None, err: TextIO 
     return EXIT_RUNTIME if totals["failed"] else EXIT_OK
 
 
+def _workers(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of processes") from None
+    if not 1 <= value <= MAX_WORKERS:
+        raise argparse.ArgumentTypeError(f"{value}: give 1 to {MAX_WORKERS} worker processes")
+    return value
+
+
+MAX_WORKERS = 64
+
+
 def _finish(run: Any, status: str) -> None:
     from rasd.store.errors import StoreError
 
@@ -195,17 +274,48 @@ def _ingest_inputs(args: argparse.Namespace, run: Any, progress: Any, err: TextI
     from rasd.store.ingest import FAILED
 
     bad = [0]
-    for item, result in run.add_many(_readable_articles(args, run, progress, err, bad)):
-        if result.outcome == FAILED:
-            print(f"rasd: failed {item.origin}: {result.error}", file=err)
-            progress.update(skipped=1)
-        else:
-            progress.update(done=1, events=result.events)
+    with _ErrorFile(getattr(args, "errors", None)) as errors:
+        articles = _readable_articles(args, run, progress, err, bad, errors)
+        workers = getattr(args, "workers", 1)
+        results = run.add_parallel(articles, workers) if workers > 1 else run.add_many(articles)
+        for item, result in results:
+            if result.outcome == FAILED:
+                print(f"rasd: failed {item.origin}: {result.error}", file=err)
+                errors.write("failed", item.origin, result.error or "")
+                progress.update(skipped=1)
+            else:
+                progress.update(done=1, events=result.events)
     return bad[0]
 
 
+class _ErrorFile:
+    """``--errors FILE``: one JSON line an item skipped or failed, flushed as it is written (a
+    killed run keeps what it wrote; a re-run appends)."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.fh: TextIO | None = None
+
+    def __enter__(self) -> _ErrorFile:
+        if self.path is not None:
+            try:
+                self.fh = self.path.open("a", encoding="utf-8")
+            except OSError as exc:
+                raise _UsageError(f"{self.path}: cannot write the errors file ({exc.strerror or exc})") from None
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.fh is not None:
+            self.fh.close()
+
+    def write(self, kind: str, origin: str, message: str) -> None:
+        if self.fh is not None:
+            self.fh.write(json.dumps({"input": origin, "error": message, "kind": kind}, ensure_ascii=False) + "\n")
+            self.fh.flush()
+
+
 def _readable_articles(
-    args: argparse.Namespace, run: Any, progress: Any, err: TextIO, bad_inputs: list[int]
+    args: argparse.Namespace, run: Any, progress: Any, err: TextIO, bad_inputs: list[int], errors: _ErrorFile
 ) -> Iterator[Any]:
     """The articles of every input; unreadable items and inputs are counted and skipped."""
     from rasd.ingest import DEFAULT_MAX_BYTES, InputError, InputProblem, read_articles
@@ -222,6 +332,7 @@ def _readable_articles(
                     run.totals.fail(item.origin, item.message)
                     progress.update(skipped=1)
                     print(f"rasd: skipped {item}", file=err)
+                    errors.write("skipped", item.origin, item.message)
                     continue
                 seen += 1
                 if one_article and seen > 1:
@@ -233,6 +344,7 @@ def _readable_articles(
             bad_inputs[0] += 1
             run.totals.fail(exc.origin, exc.message)
             print(f"rasd: error: {exc}", file=err)
+            errors.write("input", exc.origin, exc.message)
 
 
 def summary(run: Any, shown: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
@@ -41,6 +42,7 @@ MAX_ERRORS_KEPT = 1000
 LOOKUP_BATCH = 64
 FUSE_EVERY_ARTICLES = 500
 FUSE_EVERY_SECONDS = 30.0
+IN_FLIGHT_PER_WORKER = 16  # articles read ahead per extraction worker
 
 
 def _batches(items: Iterable[ArticleInput], size: int) -> Iterator[list[ArticleInput]]:
@@ -105,15 +107,60 @@ def prepare_article(
     in advance (a batch of look-ups at once)."""
     from rasd.pipeline import extract_article
 
-    text_hash = text_sha256(item.text)
-    key = article_key(item.meta, text_hash)
-    given = input_meta(item.meta)
+    key, text_hash, given = _identity(item)
     if stored is _NOT_LOOKED_UP:
         with store.reading() as conn:
             stored = lookup(conn, key)
     if _unchanged(stored, text_hash, version, given):
         return ArticleResult(UNCHANGED)
-    return Prepared(key, text_hash, given, extract_article(replace(item, meta=replace(item.meta, id=key))))
+    return Prepared(key, text_hash, given, extract_article(_keyed(item, key)))
+
+
+def _identity(item: ArticleInput) -> tuple[str, str, dict[str, Any]]:
+    """The article's stored key, text hash, and what the caller said about it."""
+    text_hash = text_sha256(item.text)
+    return article_key(item.meta, text_hash), text_hash, input_meta(item.meta)
+
+
+def _keyed(item: ArticleInput, key: str) -> ArticleInput:
+    return replace(item, meta=replace(item.meta, id=key))
+
+
+def extract_for_store(item: ArticleInput) -> Document:
+    """Extract in a worker process: what storing needs (text, metadata, events, mentions, stage
+    versions, warnings), without the tokens, sentences and indexes that would cost more to send
+    back than to store."""
+    from rasd.pipeline import extract_article
+
+    doc = extract_article(item)
+    doc.norm, doc.tokens, doc.sentences = None, [], []
+    doc._index = {}
+    for event in doc.events:
+        event.signals = {}
+    return doc
+
+
+def _warm_worker() -> None:
+    import os
+    import threading
+
+    from rasd.pipeline import default_pipeline
+
+    parent = os.getppid()
+    threading.Thread(target=_exit_when_orphaned, args=(parent,), daemon=True).start()
+    default_pipeline().stages  # noqa: B018 (loads every lexicon and the gazetteer once per worker)
+
+
+ORPHAN_CHECK_SECONDS = 1.0
+
+
+def _exit_when_orphaned(parent: int) -> None:
+    """A worker whose ingest was killed (kill -9 leaves its pool no word) ends itself."""
+    import os
+
+    while os.getppid() == parent:
+        time.sleep(ORPHAN_CHECK_SECONDS)
+    os._exit(1)
 
 
 def store_article(
@@ -250,6 +297,47 @@ class IngestRun:
                 found = lookup_many(conn, keys)
             for item, key in zip(chunk, keys, strict=True):
                 yield item, self.add(item, found.get(key))
+
+    def add_parallel(
+        self, items: Iterable[ArticleInput], workers: int, batch: int = LOOKUP_BATCH
+    ) -> Iterator[tuple[ArticleInput, ArticleResult]]:
+        """:meth:`add_many` with the extraction in ``workers`` processes: this process reads,
+        looks up and stores, in input order, so the database ends exactly as a one-process run
+        leaves it. At most IN_FLIGHT_PER_WORKER articles a worker are read ahead (constant
+        memory on any input)."""
+        import multiprocessing
+        from collections import deque
+        from concurrent.futures import ProcessPoolExecutor
+
+        window = workers * IN_FLIGHT_PER_WORKER
+        queue: deque[tuple[ArticleInput, Any]] = deque()
+        context = multiprocessing.get_context("spawn")  # no inherited database connections
+        with ProcessPoolExecutor(workers, mp_context=context, initializer=_warm_worker) as pool:
+            for chunk in _batches(items, batch):
+                identities = [_identity(item) for item in chunk]
+                with self.store.reading() as conn:
+                    found = lookup_many(conn, [key for key, _, _ in identities])
+                for item, (key, text_hash, given) in zip(chunk, identities, strict=True):
+                    if _unchanged(found.get(key), text_hash, self.version, given):
+                        queue.append((item, ArticleResult(UNCHANGED)))
+                    else:
+                        queue.append((item, (key, text_hash, given, pool.submit(extract_for_store, _keyed(item, key)))))
+                while len(queue) > window:
+                    yield self._store_done(*queue.popleft())
+            while queue:
+                yield self._store_done(*queue.popleft())
+
+    def _store_done(self, item: ArticleInput, pending: Any) -> tuple[ArticleInput, ArticleResult]:
+        if isinstance(pending, ArticleResult):
+            return item, self._store(item, pending)
+        key, text_hash, given, future = pending
+        try:
+            prepared: Prepared | Exception = Prepared(key, text_hash, given, future.result())
+        except BrokenProcessPool:
+            raise
+        except Exception as exc:  # the article broke a stage in the worker: recorded, skipped
+            prepared = exc
+        return item, self._store(item, prepared)
 
     def finish(self, status: str = "finished") -> None:
         self.flush()

@@ -229,12 +229,24 @@ def test_a_cut_warc_keeps_the_pages_before_the_cut(tmp_path, gz):
     pages = [(f"https://example.org/{n}", "text/html", PAGE.replace("الموصل", f"الموصل {n}")) for n in range(40)]
     data = _warc(pages, gz=gz)
     f = tmp_path / ("cut.warc.gz" if gz else "cut.warc")
-    f.write_bytes(data[: len(data) // 2])
+    f.write_bytes(data[: _inside_a_record(data, 20)])  # an archive cut on a record boundary is a whole archive
     got: list = []
     with pytest.raises(InputError, match=r"cut\.warc(\.gz)?:record \d+: the archive is cut off or corrupt"):
         for item in read_articles(str(f)):
             got.append(item)
-    assert 10 < len(got) <= 21 and all(isinstance(i, ArticleInput) for i in got)
+    # the pages of the whole records before the cut; the cut page itself, when it was read, is
+    # only a problem (no article text in what is left of it)
+    assert len(got) >= 10 and all(isinstance(i, ArticleInput) for i in got[:10])
+    assert all(isinstance(i, ArticleInput) for i in got[:-1])
+
+
+def _inside_a_record(data: bytes, n: int) -> int:
+    """An offset in the middle of the n-th record of an archive."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    archive = ArchiveIterator(io.BytesIO(data))
+    offsets = [archive.get_record_offset() for _ in archive]
+    return (offsets[n] + offsets[n + 1]) // 2
 
 
 def test_a_whole_uncompressed_warc_reads_to_its_end(tmp_path):

@@ -151,3 +151,22 @@ def test_bad_lines_and_missing_inputs_are_reported_and_skipped(sqlite_url, tmp_p
 def test_db_without_subcommand_shows_help():
     result = rasd("db")
     assert result.returncode == 2 and "upgrade" in result.stderr
+
+
+def test_errors_file_gets_one_line_for_each_item_skipped_failed_or_stopped(tmp_path):
+    good = json.dumps({"id": "ok-1", "text": "قتل ثلاثة أشخاص في انفجار سيارة مفخخة وسط مدينة الموصل أمس."},
+                         ensure_ascii=False)
+    source = tmp_path / "in.jsonl"
+    source.write_text(f"{good}\n{{broken\n" + json.dumps({"text": "English only here."}) + "\n", encoding="utf-8")
+    errors = tmp_path / "errors.jsonl"
+    url = f"sqlite:///{tmp_path / 'e.db'}"
+    done = rasd("ingest", str(source), str(tmp_path / "missing.txt"), "--db", url, "--errors", str(errors))
+    assert done.returncode == 2  # an input could not be read
+    lines = [json.loads(line) for line in errors.read_text(encoding="utf-8").splitlines()]
+    assert [(line["kind"], line["input"]) for line in lines] == [
+        ("skipped", f"{source}:2"), ("skipped", f"{source}:3"), ("input", str(tmp_path / "missing.txt"))]
+    assert "malformed JSON" in lines[0]["error"] and "not Arabic" in lines[1]["error"]
+    again = rasd("ingest", str(source), "--db", url, "--errors", str(errors))
+    assert again.returncode == 1 and len(errors.read_text(encoding="utf-8").splitlines()) == 5  # appended
+    refused = rasd("ingest", str(source), "--db", url, "--errors", str(tmp_path / "no" / "such" / "dir.jsonl"))
+    assert refused.returncode == 2 and "cannot write the errors file" in refused.stderr

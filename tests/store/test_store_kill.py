@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 
+import pytest
 from sqlalchemy import func, select
 from store_helpers import REPO, generated_articles, ingest_records, live_events, rasd, write_jsonl
 
@@ -28,20 +29,28 @@ def _count_articles(engine) -> int:
         return 0
 
 
-def _kill_mid_run(url: str, path) -> int:
-    proc = subprocess.Popen([sys.executable, "-m", "rasd", "ingest", str(path), "--db", url, "--no-progress"],
+def _kill_mid_run(url: str, path, *extra: str) -> list[int]:
+    """Kill -9 a real ingest once KILL_AFTER articles are committed; returns its child processes
+    (extraction workers) as they were just before the kill."""
+    proc = subprocess.Popen([sys.executable, "-m", "rasd", "ingest", str(path), "--db", url, "--no-progress", *extra],
                             cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     engine = make_engine(parse_url(url), write=False)
     deadline = time.monotonic() + DEADLINE_S
     try:
         while proc.poll() is None and time.monotonic() < deadline and _count_articles(engine) < KILL_AFTER:
             time.sleep(0.02)
+        children = _children(proc.pid)
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait(timeout=30)
     finally:
         engine.dispose()
     assert proc.returncode == -signal.SIGKILL, "the ingest ended before it could be killed"
-    return proc.returncode
+    return children
+
+
+def _children(pid: int) -> list[int]:
+    found = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True).stdout.split()
+    return [int(p) for p in found]
 
 
 def _consistency(url: str, *, settled: bool = True) -> dict[str, int]:
@@ -66,13 +75,14 @@ def _consistency(url: str, *, settled: bool = True) -> dict[str, int]:
     return counts
 
 
-def test_kill_9_then_rerun_matches_a_clean_run(db_url, tmp_path):
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_kill_9_then_rerun_matches_a_clean_run(db_url, tmp_path, workers):
     records = generated_articles(ARTICLES)
     path = write_jsonl(tmp_path / "many.jsonl", records)
-    _kill_mid_run(db_url, path)
+    workers_at_kill = _kill_mid_run(db_url, path, "--workers", workers)
     at_kill = _consistency(db_url, settled=False)
     assert KILL_AFTER <= at_kill["articles"] < ARTICLES
-    result = rasd("ingest", str(path), "--db", db_url)
+    result = rasd("ingest", str(path), "--db", db_url, "--workers", workers)
     assert result.returncode == 0, result.stderr
     assert f"{ARTICLES - at_kill['articles']} new, {at_kill['articles']} unchanged, 0 replaced, 0 failed" \
         in result.stdout
@@ -80,3 +90,25 @@ def test_kill_9_then_rerun_matches_a_clean_run(db_url, tmp_path):
     ingest_records(clean, records)
     assert _consistency(db_url) == _consistency(clean)
     assert live_events(db_url) == live_events(clean)
+    if workers != "1":
+        assert workers_at_kill, "the ingest had no worker processes"
+        _assert_gone(workers_at_kill)
+
+
+def _assert_gone(pids: list[int]) -> None:
+    """The killed run's extraction workers end by themselves (they notice their parent is gone)."""
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        alive = [pid for pid in pids if os.path.exists(f"/proc/{pid}") and not _zombie(pid)]
+        if not alive:
+            return
+        time.sleep(0.2)
+    raise AssertionError(f"orphaned extraction workers still running: {alive}")
+
+
+def _zombie(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            return fh.read().rsplit(")", 1)[1].split()[0] == "Z"
+    except OSError:
+        return True

@@ -1,0 +1,78 @@
+"""Extraction in worker processes leaves the database exactly as a one-process ingest does."""
+
+from __future__ import annotations
+
+import random
+
+from store_helpers import generated_articles, rasd, snapshot
+
+from rasd.document import ArticleMeta
+from rasd.ingest import ArticleInput
+from rasd.store import WRITE, open_store
+from rasd.store.ingest import FAILED, NEW, UNCHANGED, IngestRun
+
+RUN_COLUMNS = ("ingest_runs",)
+
+
+def _items(records: list[dict]) -> list[ArticleInput]:
+    out = []
+    for n, record in enumerate(records, 1):
+        meta = ArticleMeta(**{k: record.get(k) for k in ("id", "url", "source", "published", "title")})
+        out.append(ArticleInput(record["text"], meta, f"<test>:{n}", line=n))
+    return out
+
+
+def _ingest(url: str, records: list[dict], workers: int) -> list[str]:
+    with open_store(url, WRITE) as store:
+        run = IngestRun(store, "ingest", ["<test>"])
+        items = _items(records)
+        results = run.add_parallel(items, workers, batch=5) if workers > 1 else run.add_many(items, batch=5)
+        outcomes = [result.outcome for _, result in results]
+        run.finish()
+    return outcomes
+
+
+def _tables(url: str) -> dict[str, list[tuple]]:
+    return {name: rows for name, rows in snapshot(url, stamps=False).items() if name not in RUN_COLUMNS}
+
+
+def test_two_workers_give_the_database_of_one(db_url, tmp_path):
+    records = generated_articles(45)
+    random.Random(4).shuffle(records)
+    corrected = {**records[2], "text": records[2]["text"] + " وأفادت مصادر محلية بارتفاع الحصيلة."}
+    batch = [*records, records[5], corrected]  # an article twice, and a correction, late in the input
+    one = f"sqlite:///{tmp_path / 'one.db'}"
+    outcomes_one = _ingest(one, batch, workers=1)
+    outcomes_two = _ingest(db_url, batch, workers=2)
+    assert outcomes_two == outcomes_one
+    assert outcomes_two.count(NEW) == 45 and outcomes_two[-2] == UNCHANGED
+    assert _tables(db_url) == _tables(one)
+    # a second run of what the database now holds changes nothing, and extracts nothing
+    final = [r for r in records if r is not records[2]] + [corrected]
+    assert set(_ingest(db_url, final, workers=2)) == {UNCHANGED}
+    assert _tables(db_url) == _tables(one)
+
+
+def test_an_article_that_broke_a_stage_in_its_worker_is_recorded_and_skipped(tmp_path):
+    from concurrent.futures import Future
+
+    url = f"sqlite:///{tmp_path / 'w.db'}"
+    [item] = _items(generated_articles(1))
+    broken: Future = Future()
+    broken.set_exception(ValueError("a stage failed"))
+    with open_store(url, WRITE) as store:
+        run = IngestRun(store, "ingest", ["<test>"])
+        _, result = run._store_done(item, ("k", "h", {}, broken))
+        run.finish()
+    assert result.outcome == FAILED and result.error == "ValueError: a stage failed"
+    assert run.totals.errors == [{"input": "<test>:1", "error": "ValueError: a stage failed"}]
+
+
+def test_the_command_takes_workers(tmp_path):
+    from store_helpers import DATA
+
+    url = f"sqlite:///{tmp_path / 'cli.db'}"
+    done = rasd("ingest", str(DATA / "articles.jsonl"), "--db", url, "--workers", "2")
+    assert done.returncode == 0 and "4 new" in done.stdout
+    refused = rasd("ingest", str(DATA / "articles.jsonl"), "--db", url, "--workers", "0")
+    assert refused.returncode == 2 and "give 1 to 64 worker processes" in refused.stderr
