@@ -358,10 +358,10 @@ def _numeric(a: Sequence[Atom], j: int) -> Parsed:
     parts: list[int] = []
     k = j
     if a[j].value is None:
-        pieces = a[j].key.split(".")
-        if len(pieces) != 3 or not all(p.isdigit() for p in pieces):
+        pieces = [_int(p) for p in a[j].key.split(".")]
+        if len(pieces) != 3 or any(p is None for p in pieces):
             return None
-        parts, k = [int(p) for p in pieces], j + 1
+        parts, k = pieces, j + 1  # type: ignore[assignment]
     else:
         sep = a[j + 1].key if _is_punct(a, j + 1, NUMERIC_SEPARATORS) else None
         if sep is None or not (_at(a, j + 2, "num") and _is_punct(a, j + 3, frozenset(sep))

@@ -33,3 +33,9 @@ def test_an_unreadable_published_value_is_named_in_the_warning():
     doc = extract("قتل شخص في غارة على تعز أمس", published="2015-13-45")
     assert any("'2015-13-45' is not a readable date" in w for w in doc.warnings)
     assert not any("no publication date" in w for w in doc.warnings)
+
+
+def test_a_dotted_date_with_thousands_of_digits_is_no_date_and_no_crash():
+    text = "قتل شخص في تعز 1.31." + "3074185296" * 450
+    doc = extract(text, published="2018-05-05")
+    assert not [m for m in doc.mentions if m.kind == "date"]
