@@ -32,9 +32,9 @@ sys.exit(code)
 """
 
 
-def run(url: str, corpus: Path, workers: int) -> tuple[float, float]:
+def run(url: str, corpus: Path, workers: int, engine: str = "local") -> tuple[float, float]:
     command = [sys.executable, "-m", "rasd", "ingest", str(corpus), "--db", url, "--no-progress",
-               "--workers", str(workers)]
+               "--workers", str(workers), "--engine", engine]
     start = time.perf_counter()
     done = subprocess.run([sys.executable, "-c", WRAPPER, *command], cwd=REPO, capture_output=True, text=True,
                           check=True)
@@ -63,6 +63,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--limit", type=int, default=0, help="first N articles (0 = the whole corpus)")
     parser.add_argument("--backends", default="sqlite,postgresql")
+    parser.add_argument("--engines", nargs="+", choices=("local", "dask"), default=["local"])
     args = parser.parse_args()
     corpus = corpus_or_skip()
     backends = args.backends.split(",")
@@ -70,21 +71,21 @@ def main() -> None:
         data = sample(corpus, args.limit, Path(folder))
         articles = args.limit or _count_lines(corpus)
         print(f"{articles} articles")
-        print("| backend | workers | time (s) | articles/s | peak RSS of any process (MiB) |")
-        print("| --- | ---: | ---: | ---: | ---: |")
-        for backend in backends:
-            for workers in args.workers:
-                if backend == "sqlite":
-                    url = f"sqlite:///{Path(folder) / f'w{workers}.db'}"
-                    seconds, rss = run(url, data, workers)
-                else:
-                    server = pg_server_url()
-                    if server is None:
-                        print(f"| postgresql | {workers} | skipped: no RASD_BENCH_PG_URL | | |")
-                        continue
-                    with fresh_pg_database(server) as url:
-                        seconds, rss = run(url, data, workers)
-                print(f"| {backend} | {workers} | {seconds:.1f} | {articles / seconds:.0f} | {rss:.0f} |", flush=True)
+        print("| backend | engine | workers | time (s) | articles/s | peak RSS of any process (MiB) |")
+        print("| --- | --- | ---: | ---: | ---: | ---: |")
+        for backend, engine, workers in ((b, e, w) for b in backends for e in args.engines for w in args.workers):
+            if backend == "sqlite":
+                url = f"sqlite:///{Path(folder) / f'{engine}-{workers}.db'}"
+                seconds, rss = run(url, data, workers, engine)
+            else:
+                server = pg_server_url()
+                if server is None:
+                    print(f"| postgresql | {engine} | {workers} | skipped: no RASD_BENCH_PG_URL | | |")
+                    continue
+                with fresh_pg_database(server) as url:
+                    seconds, rss = run(url, data, workers, engine)
+            print(f"| {backend} | {engine} | {workers} | {seconds:.1f} | {articles / seconds:.0f} | {rss:.0f} |",
+                  flush=True)
 
 
 if __name__ == "__main__":

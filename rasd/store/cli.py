@@ -72,6 +72,11 @@ def _add_ingest(sub: Any) -> None:
     p.add_argument("--workers", type=_workers, default=1, metavar="N",
                    help="extract in N processes (default 1); reading, storing and fusion stay in this one, "
                    "so the database ends the same whatever N")
+    p.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="where the extraction runs: local processes, or Dask (a LocalCluster of --workers "
+                   "processes, or the cluster at --scheduler); the database ends the same either way")
+    p.add_argument("--scheduler", metavar="ADDRESS", help="the Dask scheduler to use (e.g. tcp://host:8786); "
+                   "with --engine dask")
     add_progress_option(p)
     p.set_defaults(handler=run_ingest)
 
@@ -226,6 +231,9 @@ def run_ingest(args: argparse.Namespace, out: TextIO | None = None, err: TextIO 
     if (args.article_id or args.url) and len(args.inputs) > 1:
         print("rasd: error: --id and --url name one article; give one INPUT with them", file=err)
         return EXIT_INPUT
+    if args.scheduler and args.engine != "dask":
+        print("rasd: error: --scheduler names a Dask scheduler: give it with --engine dask", file=err)
+        return EXIT_INPUT
     with open_store(args.db or _default_db(), WRITE, lock_timeout=args.lock_timeout) as store:
         run = IngestRun(store, "ingest", list(args.inputs))
         progress = Progress("rasd ingest", err, enabled=args.progress)
@@ -276,8 +284,11 @@ def _ingest_inputs(args: argparse.Namespace, run: Any, progress: Any, err: TextI
     bad = [0]
     with _ErrorFile(getattr(args, "errors", None)) as errors:
         articles = _readable_articles(args, run, progress, err, bad, errors)
-        workers = getattr(args, "workers", 1)
-        results = run.add_parallel(articles, workers) if workers > 1 else run.add_many(articles)
+        workers, engine = getattr(args, "workers", 1), getattr(args, "engine", "local")
+        if workers > 1 or engine != "local":
+            results = run.add_parallel(articles, workers, engine=engine, scheduler=args.scheduler)
+        else:
+            results = run.add_many(articles)
         for item, result in results:
             if result.outcome == FAILED:
                 print(f"rasd: failed {item.origin}: {result.error}", file=err)

@@ -140,7 +140,7 @@ def extract_for_store(item: ArticleInput) -> Document:
     return doc
 
 
-def _warm_worker() -> None:
+def warm_worker() -> None:
     import os
     import threading
 
@@ -299,20 +299,21 @@ class IngestRun:
                 yield item, self.add(item, found.get(key))
 
     def add_parallel(
-        self, items: Iterable[ArticleInput], workers: int, batch: int = LOOKUP_BATCH
+        self, items: Iterable[ArticleInput], workers: int, batch: int = LOOKUP_BATCH, *,
+        engine: str = "local", scheduler: str | None = None,
     ) -> Iterator[tuple[ArticleInput, ArticleResult]]:
-        """:meth:`add_many` with the extraction in ``workers`` processes: this process reads,
-        looks up and stores, in input order, so the database ends exactly as a one-process run
-        leaves it. At most IN_FLIGHT_PER_WORKER articles a worker are read ahead (constant
-        memory on any input)."""
-        import multiprocessing
+        """:meth:`add_many` with the extraction on an engine (``local``: ``workers`` processes;
+        ``dask``: a LocalCluster of ``workers`` processes, or the cluster at ``scheduler``). This
+        process reads, looks up and stores, in input order, so the database ends exactly as a
+        one-process run leaves it. At most IN_FLIGHT_PER_WORKER articles per running extraction
+        are read ahead (constant memory on any input)."""
         from collections import deque
-        from concurrent.futures import ProcessPoolExecutor
 
-        window = workers * IN_FLIGHT_PER_WORKER
+        from rasd.store.engines import extraction_engine
+
         queue: deque[tuple[ArticleInput, Any]] = deque()
-        context = multiprocessing.get_context("spawn")  # no inherited database connections
-        with ProcessPoolExecutor(workers, mp_context=context, initializer=_warm_worker) as pool:
+        with extraction_engine(engine, workers, scheduler) as (pool, slots):
+            window = slots * IN_FLIGHT_PER_WORKER
             for chunk in _batches(items, batch):
                 identities = [_identity(item) for item in chunk]
                 with self.store.reading() as conn:

@@ -76,3 +76,26 @@ def test_the_command_takes_workers(tmp_path):
     assert done.returncode == 0 and "4 new" in done.stdout
     refused = rasd("ingest", str(DATA / "articles.jsonl"), "--db", url, "--workers", "0")
     assert refused.returncode == 2 and "give 1 to 64 worker processes" in refused.stderr
+
+
+def test_a_dask_local_cluster_gives_the_database_of_one_process(tmp_path):
+    """The same pipeline on a Dask LocalCluster (the real command, two worker processes)."""
+    from store_helpers import write_jsonl
+
+    records = generated_articles(30)
+    path = write_jsonl(tmp_path / "in.jsonl", records)
+    local = f"sqlite:///{tmp_path / 'local.db'}"
+    dask = f"sqlite:///{tmp_path / 'dask.db'}"
+    assert rasd("ingest", str(path), "--db", local).returncode == 0
+    done = rasd("ingest", str(path), "--db", dask, "--engine", "dask", "--workers", "2")
+    assert done.returncode == 0, done.stderr
+    assert "30 new" in done.stdout
+    assert _tables(dask) == _tables(local)
+
+
+def test_a_scheduler_needs_the_dask_engine(tmp_path):
+    from store_helpers import DATA
+
+    refused = rasd("ingest", str(DATA / "articles.jsonl"), "--db", f"sqlite:///{tmp_path / 'x.db'}",
+                   "--scheduler", "tcp://127.0.0.1:8786")
+    assert refused.returncode == 2 and "--engine dask" in refused.stderr
