@@ -140,6 +140,18 @@ def extract_for_store(item: ArticleInput) -> Document:
     return doc
 
 
+def extract_many_for_store(items: list[ArticleInput]) -> list[Document | Exception]:
+    """:func:`extract_for_store` for a task of several articles; an article that breaks a stage
+    gives its exception in its place, and the others are still extracted."""
+    out: list[Document | Exception] = []
+    for item in items:
+        try:
+            out.append(extract_for_store(item))
+        except Exception as exc:
+            out.append(exc)
+    return out
+
+
 def warm_worker() -> None:
     import os
     import threading
@@ -312,32 +324,48 @@ class IngestRun:
         from rasd.store.engines import extraction_engine
 
         queue: deque[tuple[ArticleInput, Any]] = deque()
-        with extraction_engine(engine, workers, scheduler) as (pool, slots):
-            window = slots * IN_FLIGHT_PER_WORKER
+        with extraction_engine(engine, workers, scheduler) as (pool, slots, per_task):
+            window = slots * max(IN_FLIGHT_PER_WORKER, 2 * per_task)
             for chunk in _batches(items, batch):
                 identities = [_identity(item) for item in chunk]
                 with self.store.reading() as conn:
                     found = lookup_many(conn, [key for key, _, _ in identities])
+                todo: list[tuple[ArticleInput, str, str, dict[str, Any]]] = []
                 for item, (key, text_hash, given) in zip(chunk, identities, strict=True):
                     if _unchanged(found.get(key), text_hash, self.version, given):
                         queue.append((item, ArticleResult(UNCHANGED)))
                     else:
-                        queue.append((item, (key, text_hash, given, pool.submit(extract_for_store, _keyed(item, key)))))
+                        todo.append((item, key, text_hash, given))
+                        queue.append((item, None))  # filled below, in input order
+                self._submit(pool, per_task, todo, queue)
                 while len(queue) > window:
                     yield self._store_done(*queue.popleft())
             while queue:
                 yield self._store_done(*queue.popleft())
 
+    @staticmethod
+    def _submit(pool: Any, per_task: int, todo: list[tuple[ArticleInput, str, str, dict[str, Any]]],
+                queue: Any) -> None:
+        """Send ``todo`` to the engine, ``per_task`` articles a task, and put each article's
+        future (and its place in the task) where the queue holds it."""
+        waiting = iter([i for i, (_, pending) in enumerate(queue) if pending is None])
+        for start in range(0, len(todo), per_task):
+            group = todo[start:start + per_task]
+            future = pool.submit(extract_many_for_store, [_keyed(item, key) for item, key, _, _ in group])
+            for n, (item, key, text_hash, given) in enumerate(group):
+                queue[next(waiting)] = (item, (key, text_hash, given, future, n))
+
     def _store_done(self, item: ArticleInput, pending: Any) -> tuple[ArticleInput, ArticleResult]:
         if isinstance(pending, ArticleResult):
             return item, self._store(item, pending)
-        key, text_hash, given, future = pending
+        key, text_hash, given, future, n = pending
         try:
-            prepared: Prepared | Exception = Prepared(key, text_hash, given, future.result())
+            done = future.result()[n]
         except BrokenProcessPool:
             raise
-        except Exception as exc:  # the article broke a stage in the worker: recorded, skipped
-            prepared = exc
+        except Exception as exc:  # the whole task failed in its worker: each article is recorded, skipped
+            done = exc
+        prepared = done if isinstance(done, Exception) else Prepared(key, text_hash, given, done)
         return item, self._store(item, prepared)
 
     def finish(self, status: str = "finished") -> None:

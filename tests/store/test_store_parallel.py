@@ -62,10 +62,26 @@ def test_an_article_that_broke_a_stage_in_its_worker_is_recorded_and_skipped(tmp
     broken.set_exception(ValueError("a stage failed"))
     with open_store(url, WRITE) as store:
         run = IngestRun(store, "ingest", ["<test>"])
-        _, result = run._store_done(item, ("k", "h", {}, broken))
+        _, result = run._store_done(item, ("k", "h", {}, broken, 0))
         run.finish()
     assert result.outcome == FAILED and result.error == "ValueError: a stage failed"
     assert run.totals.errors == [{"input": "<test>:1", "error": "ValueError: a stage failed"}]
+
+
+def test_one_article_that_breaks_a_stage_does_not_sink_the_others_of_its_task(monkeypatch):
+    import rasd.store.ingest as ingest_module
+
+    items = _items(generated_articles(3))
+
+    def extract(item):
+        if item is items[1]:
+            raise ValueError("a stage failed")
+        return item.meta.id
+
+    monkeypatch.setattr(ingest_module, "extract_for_store", extract)
+    done = ingest_module.extract_many_for_store(items)
+    assert done[0] == items[0].meta.id and done[2] == items[2].meta.id
+    assert isinstance(done[1], ValueError)
 
 
 def test_the_command_takes_workers(tmp_path):
