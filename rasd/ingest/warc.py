@@ -81,7 +81,10 @@ def _whole_last_member(fh: BinaryIO, start: int) -> bool:
         chunk = fh.read(READ_CHUNK)
         if not chunk:
             return False
-        decompressor.decompress(chunk)
+        try:
+            decompressor.decompress(chunk)
+        except zlib.error:
+            return False
     return True
 
 
