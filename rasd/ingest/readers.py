@@ -167,8 +167,13 @@ def read_articles(
     yield from _read_file(file, path, defaults, options)
 
 
+def folder_files(folder: Path) -> list[Path]:
+    """The files below ``folder``, in name order, leaving out hidden ones (".git", ".DS_Store")."""
+    return sorted(p for p in folder.rglob("*") if p.is_file() and not _hidden(p.relative_to(folder)))
+
+
 def _read_folder(folder: Path, defaults: ArticleMeta, options: ReadOptions) -> Iterator[ArticleInput | InputProblem]:
-    files = sorted(p for p in folder.rglob("*") if p.is_file() and not _hidden(p.relative_to(folder)))
+    files = folder_files(folder)
     if not files:
         raise InputError(str(folder), "a folder with no files")
     for file in files:

@@ -152,6 +152,15 @@ def extract_many_for_store(items: list[ArticleInput]) -> list[Document | Excepti
     return out
 
 
+def _submit(pool: Any, per_task: int, todo: list[tuple[ArticleInput, str]]) -> Iterator[tuple[Any, int]]:
+    """Send ``todo`` to the engine, ``per_task`` articles a task; each article's future and its
+    place in the task, in input order."""
+    for start in range(0, len(todo), per_task):
+        group = todo[start:start + per_task]
+        future = pool.submit(extract_many_for_store, [_keyed(item, key) for item, key in group])
+        yield from ((future, n) for n in range(len(group)))
+
+
 def warm_worker() -> None:
     import os
     import threading
@@ -303,12 +312,20 @@ class IngestRun:
         (Storing from a second thread while the next article is extracted was measured and
         dropped: the two threads contend for the GIL, and the whole corpus took 56% longer into
         SQLite and 21% longer into PostgreSQL.)"""
-        for chunk in _batches(items, batch):
-            keys = [article_key(item.meta, text_sha256(item.text)) for item in chunk]
-            with self.store.reading() as conn:
-                found = lookup_many(conn, keys)
-            for item, key in zip(chunk, keys, strict=True):
+        for chunk, identities, found in self._looked_up(items, batch):
+            for item, (key, _, _) in zip(chunk, identities, strict=True):
                 yield item, self.add(item, found.get(key))
+
+    def _looked_up(
+        self, items: Iterable[ArticleInput], batch: int
+    ) -> Iterator[tuple[list[ArticleInput], list[tuple[str, str, dict[str, Any]]], dict[str, StoredArticle]]]:
+        """``batch`` articles at a time, with their identities and what the database holds for them
+        (one query a batch)."""
+        for chunk in _batches(items, batch):
+            identities = [_identity(item) for item in chunk]
+            with self.store.reading() as conn:
+                found = lookup_many(conn, [key for key, _, _ in identities])
+            yield chunk, identities, found  # the read is over before the caller stores
 
     def add_parallel(
         self, items: Iterable[ArticleInput], workers: int, batch: int = LOOKUP_BATCH, *,
@@ -326,34 +343,17 @@ class IngestRun:
         queue: deque[tuple[ArticleInput, Any]] = deque()
         with extraction_engine(engine, workers, scheduler) as (pool, slots, per_task):
             window = slots * max(IN_FLIGHT_PER_WORKER, 2 * per_task)
-            for chunk in _batches(items, batch):
-                identities = [_identity(item) for item in chunk]
-                with self.store.reading() as conn:
-                    found = lookup_many(conn, [key for key, _, _ in identities])
-                todo: list[tuple[ArticleInput, str, str, dict[str, Any]]] = []
-                for item, (key, text_hash, given) in zip(chunk, identities, strict=True):
-                    if _unchanged(found.get(key), text_hash, self.version, given):
-                        queue.append((item, ArticleResult(UNCHANGED)))
-                    else:
-                        todo.append((item, key, text_hash, given))
-                        queue.append((item, None))  # filled below, in input order
-                self._submit(pool, per_task, todo, queue)
+            for chunk, identities, found in self._looked_up(items, batch):
+                changed = [not _unchanged(found.get(key), text_hash, self.version, given)
+                           for key, text_hash, given in identities]
+                todo = [(item, key) for item, (key, _, _), go in zip(chunk, identities, changed, strict=True) if go]
+                tasks = _submit(pool, per_task, todo)
+                for item, identity, go in zip(chunk, identities, changed, strict=True):
+                    queue.append((item, (*identity, *next(tasks)) if go else ArticleResult(UNCHANGED)))
                 while len(queue) > window:
                     yield self._store_done(*queue.popleft())
             while queue:
                 yield self._store_done(*queue.popleft())
-
-    @staticmethod
-    def _submit(pool: Any, per_task: int, todo: list[tuple[ArticleInput, str, str, dict[str, Any]]],
-                queue: Any) -> None:
-        """Send ``todo`` to the engine, ``per_task`` articles a task, and put each article's
-        future (and its place in the task) where the queue holds it."""
-        waiting = iter([i for i, (_, pending) in enumerate(queue) if pending is None])
-        for start in range(0, len(todo), per_task):
-            group = todo[start:start + per_task]
-            future = pool.submit(extract_many_for_store, [_keyed(item, key) for item, key, _, _ in group])
-            for n, (item, key, text_hash, given) in enumerate(group):
-                queue[next(waiting)] = (item, (key, text_hash, given, future, n))
 
     def _store_done(self, item: ArticleInput, pending: Any) -> tuple[ArticleInput, ArticleResult]:
         if isinstance(pending, ArticleResult):

@@ -27,6 +27,7 @@ from typing import TextIO
 from rasd.document import ArticleMeta
 from rasd.ingest import ArticleInput, InputError, InputProblem, read_articles
 from rasd.ingest.feeds import fetch_if_changed, iter_feed
+from rasd.ingest.readers import folder_files
 from rasd.store.ingest import FAILED, NEW, REPLACED, IngestRun
 from rasd.store.store import Store
 
@@ -91,25 +92,31 @@ class Watch:
 
     def _poll_source(self, source: str, run: IngestRun, result: PollResult) -> None:
         state = self.states.setdefault(source, SourceState())
+        read = 0
+
+        def articles() -> Iterator[ArticleInput]:
+            nonlocal read
+            for item in self._read(source, state):
+                read += 1
+                if isinstance(item, InputProblem):
+                    run.totals.fail(item.origin, item.message)
+                    result.skipped += 1
+                else:
+                    yield item
+
         try:
-            items = list(self._read(source, state))
+            for _, outcome in run.add_many(articles()):
+                if outcome.outcome == NEW:
+                    result.new += 1
+                elif outcome.outcome == REPLACED:
+                    result.replaced += 1
+                elif outcome.outcome == FAILED:
+                    result.skipped += 1
         except InputError as exc:
             result.failed.append(f"{source}: {exc.message}")
             return
-        if not items:
+        if not read:
             result.unchanged_sources += 1
-            return
-        articles = [item for item in items if isinstance(item, ArticleInput)]
-        for problem in (item for item in items if isinstance(item, InputProblem)):
-            run.totals.fail(problem.origin, problem.message)
-            result.skipped += 1
-        for _, outcome in run.add_many(articles):
-            if outcome.outcome == NEW:
-                result.new += 1
-            elif outcome.outcome == REPLACED:
-                result.replaced += 1
-            elif outcome.outcome == FAILED:
-                result.skipped += 1
 
     def _read(self, source: str, state: SourceState) -> Iterator[ArticleInput | InputProblem]:
         if source.lower().startswith(("http://", "https://")):
@@ -122,10 +129,7 @@ class Watch:
         path = Path(source)
         if not path.exists():
             raise InputError(source, "no such file or folder")
-        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
-        for file in files:
-            if any(part.startswith(".") for part in file.relative_to(path).parts):
-                continue
+        for file in folder_files(path) if path.is_dir() else [path]:
             stamp = (file.stat().st_size, file.stat().st_mtime_ns)
             if state.files.get(str(file)) == stamp:
                 continue
