@@ -123,12 +123,50 @@ INPUT_FORMATS = ("text", "html", "jsonl", "csv", "feed", "warc")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 
 
+class ByteMeter:
+    """How many bytes of the input files reading has gone through (compressed bytes for a gzip
+    file), to tell a long run's progress and time left."""
+
+    def __init__(self) -> None:
+        self.finished = 0  # bytes of the files read to the end
+        self._current: BinaryIO | None = None
+
+    def start(self, fh: BinaryIO | None) -> None:
+        self._current = fh
+
+    def finish(self, size: int) -> None:
+        self.finished += size
+        self._current = None
+
+    @property
+    def read(self) -> int:
+        try:
+            return self.finished + (self._current.tell() if self._current is not None else 0)
+        except (OSError, ValueError):  # closed or not seekable
+            return self.finished
+
+
+def input_bytes(paths: list[str]) -> int | None:
+    """The size of the files ``paths`` name (folders walked); None when one is a stream or a URL."""
+    total = 0
+    for path in paths:
+        if path == "-" or path.lower().startswith(("http://", "https://")):
+            return None
+        file = Path(path)
+        try:
+            total += sum(f.stat().st_size for f in folder_files(file)) if file.is_dir() else file.stat().st_size
+        except OSError:
+            continue  # reading it will say what is wrong
+    return total
+
+
 @dataclass(frozen=True, slots=True)
 class ReadOptions:
     max_bytes: int = DEFAULT_MAX_BYTES
     input_format: str | None = None  # one of INPUT_FORMATS; None: guessed per file
     text_column: str = "text"  # CSV
     date_column: str = "published"  # CSV
+    meter: ByteMeter | None = None
 
 
 def read_articles(
@@ -140,6 +178,7 @@ def read_articles(
     input_format: str | None = None,
     text_column: str = "text",
     date_column: str = "published",
+    meter: ByteMeter | None = None,
 ) -> Iterator[ArticleInput | InputProblem]:
     """Yield articles (and problems) from ``path``: a file, a folder (every file below it, in
     name order), an RSS/Atom feed URL, or ``-`` for standard input.
@@ -148,10 +187,11 @@ def read_articles(
     (``.jsonl[.gz]``, ``.html``, ``.csv``/``.tsv``, ``.rss``/``.atom``/``.xml``, ``.warc[.gz]``/``.arc[.gz]``)
     and else from the content (JSON lines, a feed). A problem with the whole input (missing file,
     too big, binary, cut-off archive) raises InputError; inside a folder it is yielded as an
-    InputProblem for that file, and the next file is read.
+    InputProblem for that file, and the next file is read. ``meter`` follows how far the files
+    have been read.
     """
     defaults = defaults or ArticleMeta()
-    options = ReadOptions(max_bytes, input_format, text_column, date_column)
+    options = ReadOptions(max_bytes, input_format, text_column, date_column, meter)
     if path == "-":
         yield from _read_stream(stdin or sys.stdin.buffer, "<stdin>", defaults, max_bytes, input_format)
         return
@@ -189,19 +229,40 @@ def _hidden(relative: Path) -> bool:
 
 def _read_file(file: Path, origin: str, defaults: ArticleMeta,
                options: ReadOptions) -> Iterator[ArticleInput | InputProblem]:
+    meter = options.meter or ByteMeter()
+    try:
+        yield from _read_file_items(file, origin, defaults, options, meter)
+    finally:
+        meter.finish(_size_of(file))
+
+
+def _size_of(file: Path) -> int:
+    try:
+        return file.stat().st_size
+    except OSError:
+        return 0
+
+
+def _read_file_items(file: Path, origin: str, defaults: ArticleMeta, options: ReadOptions,
+                     meter: ByteMeter) -> Iterator[ArticleInput | InputProblem]:
     max_bytes = options.max_bytes
     try:
         fmt = options.input_format or _guess_format(file)
         if fmt == "jsonl":
-            opener = gzip.open if file.name.lower().endswith(".gz") else open
-            with opener(file, "rb") as fh:
-                yield from iter_jsonl(fh, origin, defaults, max_bytes)
+            with file.open("rb") as raw:
+                meter.start(raw)
+                if file.name.lower().endswith(".gz"):
+                    with gzip.GzipFile(fileobj=raw, mode="rb") as fh:
+                        yield from iter_jsonl(fh, origin, defaults, max_bytes)  # type: ignore[arg-type]
+                else:
+                    yield from iter_jsonl(raw, origin, defaults, max_bytes)
             return
         if fmt == "csv":
             yield from iter_table(file, origin, defaults, max_bytes, options.text_column, options.date_column)
             return
         if fmt == "warc":
             with file.open("rb") as fh:
+                meter.start(fh)
                 yield from iter_warc(fh, origin, defaults, max_bytes)
             return
         with file.open("rb") as fh:

@@ -17,6 +17,7 @@ from rasd.store.schema import article_mentions, articles, event_reports, reports
 
 if TYPE_CHECKING:
     from rasd.fusion import Report
+    from rasd.store.copies import CopiedArticle, Copy
 
 REPORT_INDEX_FIELDS = (
     "country", "time_precision", "latitude", "longitude", "event_type", "sub_event_type",
@@ -87,32 +88,70 @@ def lookup_many(conn: Connection, keys: Iterable[str]) -> dict[str, StoredArticl
 
 def write_article(
     conn: Connection, key: str, doc: Document, *, given: dict[str, Any], version: str, now: datetime,
-    replacing: bool,
+    replacing: bool, near: float | None = None,
 ) -> list[int]:
     """Insert (or overwrite) the article row, its reports and its mentions; returns report numbers.
 
     ``given`` is what the caller said about the article (:func:`input_meta`), kept to tell a
-    re-ingest of the same article from a corrected one.
+    re-ingest of the same article from a corrected one. ``near`` is the similarity of a near
+    copy that was extracted on its own.
     """
     data = doc.to_dict()
-    contract_article = dict(data["article"], id=key)
+    data["article"] = dict(data["article"], id=key)
+    return _write(conn, key, doc.text, doc.meta, data, StoredAs(given, version, now, replacing, None, near))
+
+
+def write_copy(
+    conn: Connection, key: str, text: str, meta: ArticleMeta, copied: CopiedArticle, copy: Copy, *,
+    given: dict[str, Any], version: str, now: datetime, replacing: bool, warnings: list[str],
+) -> list[int]:
+    """Store an article as a copy: the original's reports (re-anchored on ``text``), each credited
+    to this article's outlet and given this article's event ids."""
+    events = [_credited(event, key, meta) for event in copied.events]
+    article = {"id": key, "url": meta.url, "source": meta.source, "published": meta.published, "title": meta.title,
+               "language": copied.language, "chars": len(text)}
+    data = {"article": article, "events": events, "mentions": copied.mentions, "pipeline": copied.pipeline,
+            "warnings": warnings}
+    stored_as = StoredAs(given, version, now, replacing, copy.original, round(copy.similarity, 4))
+    return _write(conn, key, text, meta, data, stored_as)
+
+
+def _credited(event: dict[str, Any], key: str, meta: ArticleMeta) -> dict[str, Any]:
+    suffix = str(event.get("event_id") or "").rpartition("-")[2]
+    return {**event, "event_id": f"{key}-{suffix}" if suffix else None, "source": meta.source,
+            "source_scale": meta.source_scale}
+
+
+@dataclass(frozen=True, slots=True)
+class StoredAs:
+    given: dict[str, Any]
+    version: str
+    now: datetime
+    replacing: bool
+    copy_of: str | None
+    similarity: float | None
+
+
+def _write(conn: Connection, key: str, text: str, meta: ArticleMeta, data: dict[str, Any], how: StoredAs) -> list[int]:
     row = {
-        "url": doc.meta.url,
-        "outlet": doc.meta.source,
-        "source_id": source_id(conn, doc.meta.source, now) if doc.meta.source else None,
-        "published": doc.meta.published,
-        "title": doc.meta.title,
-        "text": doc.text,
-        "text_sha256": text_sha256(doc.text),
-        "pipeline_version": version,
-        "meta": {"article": contract_article, "input": given, "pipeline": data["pipeline"],
+        "url": meta.url,
+        "outlet": meta.source,
+        "source_id": source_id(conn, meta.source, how.now) if meta.source else None,
+        "published": meta.published,
+        "title": meta.title,
+        "text": text,
+        "text_sha256": text_sha256(text),
+        "pipeline_version": how.version,
+        "meta": {"article": data["article"], "input": how.given, "pipeline": data["pipeline"],
                  "warnings": data["warnings"]},
-        "updated_at": now,
+        "updated_at": how.now,
+        "copy_of": how.copy_of,
+        "similarity": how.similarity,
     }
-    if replacing:
+    if how.replacing:
         conn.execute(update(articles).where(articles.c.id == bindparam("old_id")), {**row, "old_id": key})
     else:
-        conn.execute(insert(articles), {"id": key, "ingested_at": now, **row})
+        conn.execute(insert(articles), {"id": key, "ingested_at": how.now, **row})
     rows = [report_row(key, n, event) for n, event in enumerate(data["events"], 1)]
     if rows:
         conn.execute(insert(reports), rows)

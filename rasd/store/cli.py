@@ -44,6 +44,7 @@ def _day(text: str) -> date:
 
 def register(subparsers: Any) -> None:
     _add_ingest(subparsers)
+    _add_batch(subparsers)
     _add_watch(subparsers)
     _add_events(subparsers)
     _add_explain(subparsers)
@@ -51,16 +52,46 @@ def register(subparsers: Any) -> None:
     _add_db_commands(subparsers)
 
 
+INGEST_DESCRIPTION = (
+    "Read articles (text, HTML, JSONL[.gz], CSV, feed or WARC files, folders, feed URLs, or - for stdin), "
+    "extract their events and store articles, per-article reports and fused events. Each article is one "
+    "transaction; an article already stored with the same text, metadata and pipeline version is left "
+    "unchanged, a corrected one (same id or URL, new text) replaces its earlier reports. An article whose "
+    "text another article already has (the same, or a wire copy with its own byline: most of its words in "
+    "the same order, the same figures and publication day) is not extracted again: it is stored as a copy "
+    "with that article's reports, credited to its own outlet."
+)
+
+
 def _add_ingest(sub: Any) -> None:
     p = sub.add_parser(
         "ingest",
         help="extract articles and store them, their events and the fused events in a database",
-        description="Read articles (text, HTML, JSONL[.gz], CSV, feed or WARC files, folders, feed URLs, "
-        "or - for stdin), extract their "
-        "events and store articles, per-article reports and fused events. Each article is one "
-        "transaction; an article already stored with the same text, metadata and pipeline version is "
-        "left unchanged, a corrected one (same id or URL, new text) replaces its earlier reports.",
+        description=INGEST_DESCRIPTION,
     )
+    _ingest_arguments(p, workers=1)
+    p.set_defaults(handler=run_ingest, command="ingest")
+
+
+def _add_batch(sub: Any) -> None:
+    workers = default_workers()
+    p = sub.add_parser(
+        "batch",
+        help="ingest a large input (folders, archives) with every core and a progress bar; resumable",
+        description=INGEST_DESCRIPTION + " A batch run extracts in one process per CPU core unless --workers "
+        "says otherwise, shows its progress (articles/s, share of the input read, time left, skipped and failed "
+        "items) on a terminal, and can be stopped and run again: what was stored is not extracted twice.",
+    )
+    _ingest_arguments(p, workers=workers, shown="one per CPU core")
+    p.set_defaults(handler=run_ingest, command="batch")
+
+
+def default_workers() -> int:
+    return max(1, min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1,
+                      MAX_WORKERS))
+
+
+def _ingest_arguments(p: argparse.ArgumentParser, *, workers: int, shown: str | None = None) -> None:
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="input files, folders or feed URLs, or - for "
                    "standard input")
     _add_db(p, writes=True)
@@ -69,16 +100,15 @@ def _add_ingest(sub: Any) -> None:
     p.add_argument("--errors", type=Path, metavar="FILE", help="append one JSON line for each input item "
                    "skipped or failed (its input, what went wrong, and whether it was skipped, failed or "
                    "stopped the input)")
-    p.add_argument("--workers", type=_workers, default=1, metavar="N",
-                   help="extract in N processes (default 1); reading, storing and fusion stay in this one, "
-                   "so the database ends the same whatever N")
+    p.add_argument("--workers", type=_workers, default=workers, metavar="N",
+                   help=f"extract in N processes (default {shown or workers}); reading, storing and fusion stay "
+                   "in this one, so the database ends the same whatever N")
     p.add_argument("--engine", choices=("local", "dask"), default="local",
                    help="where the extraction runs: local processes, or Dask (a LocalCluster of --workers "
                    "processes, or the cluster at --scheduler); the database ends the same either way")
     p.add_argument("--scheduler", metavar="ADDRESS", help="the Dask scheduler to use (e.g. tcp://host:8786); "
                    "with --engine dask")
     add_progress_option(p)
-    p.set_defaults(handler=run_ingest)
 
 
 def _add_watch(sub: Any) -> None:
@@ -223,6 +253,7 @@ def run_watch(args: argparse.Namespace, out: TextIO | None = None) -> int:
 
 @_store_errors
 def run_ingest(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    from rasd.ingest.readers import ByteMeter, input_bytes
     from rasd.progress import Progress
     from rasd.store.ingest import IngestRun
     from rasd.store.store import WRITE, open_store
@@ -235,11 +266,14 @@ def run_ingest(args: argparse.Namespace, out: TextIO | None = None, err: TextIO 
         print("rasd: error: --scheduler names a Dask scheduler: give it with --engine dask", file=err)
         return EXIT_INPUT
     with open_store(args.db or _default_db(), WRITE, lock_timeout=args.lock_timeout) as store:
-        run = IngestRun(store, "ingest", list(args.inputs))
-        progress = Progress("rasd ingest", err, enabled=args.progress)
+        command = getattr(args, "command", "ingest")
+        run = IngestRun(store, command, list(args.inputs))
+        meter = ByteMeter()
+        progress = Progress(f"rasd {command}", err, enabled=args.progress, total_bytes=input_bytes(list(args.inputs)),
+                            bytes_read=lambda: meter.read)
         status = "interrupted"
         try:
-            bad_inputs = _ingest_inputs(args, run, progress, err)
+            bad_inputs = _ingest_inputs(args, run, progress, err, meter)
             status = "finished"
         except _UsageError as exc:
             status = "failed"
@@ -248,7 +282,7 @@ def run_ingest(args: argparse.Namespace, out: TextIO | None = None, err: TextIO 
         finally:
             progress.close()
             _finish(run, status)
-        out.write(summary(run, store.shown))
+        out.write(summary(run, store.shown, command))
     totals = run.totals.articles
     if bad_inputs:
         return EXIT_INPUT
@@ -278,12 +312,12 @@ def _finish(run: Any, status: str) -> None:
             raise
 
 
-def _ingest_inputs(args: argparse.Namespace, run: Any, progress: Any, err: TextIO) -> int:
-    from rasd.store.ingest import FAILED
+def _ingest_inputs(args: argparse.Namespace, run: Any, progress: Any, err: TextIO, meter: Any = None) -> int:
+    from rasd.store.ingest import COPIED, FAILED
 
     bad = [0]
     with _ErrorFile(getattr(args, "errors", None)) as errors:
-        articles = _readable_articles(args, run, progress, err, bad, errors)
+        articles = _readable_articles(args, run, progress, err, bad, errors, meter)
         workers, engine = getattr(args, "workers", 1), getattr(args, "engine", "local")
         if workers > 1 or engine != "local":
             results = run.add_parallel(articles, workers, engine=engine, scheduler=args.scheduler)
@@ -291,11 +325,11 @@ def _ingest_inputs(args: argparse.Namespace, run: Any, progress: Any, err: TextI
             results = run.add_many(articles)
         for item, result in results:
             if result.outcome == FAILED:
-                print(f"rasd: failed {item.origin}: {result.error}", file=err)
+                progress.say(f"rasd: failed {item.origin}: {result.error}")
                 errors.write("failed", item.origin, result.error or "")
-                progress.update(skipped=1)
+                progress.update(failed=1)
             else:
-                progress.update(done=1, events=result.events)
+                progress.update(done=1, events=result.events, copies=int(result.outcome == COPIED))
     return bad[0]
 
 
@@ -326,7 +360,8 @@ class _ErrorFile:
 
 
 def _readable_articles(
-    args: argparse.Namespace, run: Any, progress: Any, err: TextIO, bad_inputs: list[int], errors: _ErrorFile
+    args: argparse.Namespace, run: Any, progress: Any, err: TextIO, bad_inputs: list[int], errors: _ErrorFile,
+    meter: Any = None,
 ) -> Iterator[Any]:
     """The articles of every input; unreadable items and inputs are counted and skipped."""
     from rasd.ingest import DEFAULT_MAX_BYTES, InputError, InputProblem, read_articles
@@ -338,30 +373,31 @@ def _readable_articles(
         try:
             for item in read_articles(path, defaults, max_bytes=args.max_bytes or DEFAULT_MAX_BYTES,
                                       input_format=args.input_format, text_column=args.text_column,
-                                      date_column=args.date_column):
+                                      date_column=args.date_column, meter=meter):
                 if isinstance(item, InputProblem):
                     run.totals.fail(item.origin, item.message)
                     progress.update(skipped=1)
-                    print(f"rasd: skipped {item}", file=err)
+                    progress.say(f"rasd: skipped {item}")
                     errors.write("skipped", item.origin, item.message)
                     continue
                 seen += 1
                 if one_article and seen > 1:
                     raise _UsageError("--id and --url name one article, but the input holds several")
                 for warning in item.warnings:
-                    print(f"rasd: warning: {warning}", file=err)
+                    progress.say(f"rasd: warning: {warning}")
                 yield item
         except InputError as exc:
             bad_inputs[0] += 1
             run.totals.fail(exc.origin, exc.message)
-            print(f"rasd: error: {exc}", file=err)
+            progress.say(f"rasd: error: {exc}")
             errors.write("input", exc.origin, exc.message)
 
 
-def summary(run: Any, shown: str) -> str:
+def summary(run: Any, shown: str, command: str = "ingest") -> str:
     a, e = run.totals.articles, run.totals.events
     total = sum(a.values())
-    return (f"rasd ingest: {total} article(s): {a['new']} new, {a['unchanged']} unchanged, "
+    return (f"rasd {command}: {total} article(s): {a['new']} new, {a['copied']} copies of other articles, "
+            f"{a['unchanged']} unchanged, "
             f"{a['replaced']} replaced, {a['failed']} failed; events: {e.created} created, {e.updated} updated, "
             f"{e.merged} merged, {e.deleted} deleted (run {run.run_id}, {shown})\n")
 

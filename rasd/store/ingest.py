@@ -13,6 +13,7 @@ from sqlalchemy import insert, select, update
 
 from rasd.document import Document
 from rasd.ingest import ArticleInput
+from rasd.ingest.fingerprint import Fingerprint, fingerprint
 from rasd.store.articles import (
     StoredArticle,
     article_key,
@@ -24,7 +25,9 @@ from rasd.store.articles import (
     report_id,
     text_sha256,
     write_article,
+    write_copy,
 )
+from rasd.store.copies import MOVED, Copy, CopyFinder, copy_from, write_bands
 from rasd.store.errors import StoreError
 from rasd.store.schema import ingest_runs, reports
 from rasd.store.store import Store
@@ -37,12 +40,14 @@ from rasd.store.sync import (
     unlinked_report_ids,
 )
 
-NEW, UNCHANGED, REPLACED, FAILED = "new", "unchanged", "replaced", "failed"
+NEW, COPIED, UNCHANGED, REPLACED, FAILED = "new", "copied", "unchanged", "replaced", "failed"
+OUTCOMES = (NEW, COPIED, UNCHANGED, REPLACED, FAILED)
 MAX_ERRORS_KEPT = 1000
 LOOKUP_BATCH = 64
 FUSE_EVERY_ARTICLES = 500
 FUSE_EVERY_SECONDS = 30.0
 IN_FLIGHT_PER_WORKER = 16  # articles read ahead per extraction worker
+RECENT_ORIGINALS = 4 * LOOKUP_BATCH  # articles of a run kept in memory as possible originals
 
 
 def _batches(items: Iterable[ArticleInput], size: int) -> Iterator[list[ArticleInput]]:
@@ -72,7 +77,7 @@ class ArticleResult:
 
 @dataclass(slots=True)
 class RunTotals:
-    articles: dict[str, int] = field(default_factory=lambda: dict.fromkeys((NEW, UNCHANGED, REPLACED, FAILED), 0))
+    articles: dict[str, int] = field(default_factory=lambda: dict.fromkeys(OUTCOMES, 0))
     events: SyncCounts = field(default_factory=SyncCounts)
     errors: list[dict[str, str]] = field(default_factory=list)
 
@@ -85,7 +90,19 @@ class RunTotals:
             self.errors.append({"input": origin, "error": message})
 
 
-_NOT_LOOKED_UP: Any = object()
+@dataclass(slots=True)
+class Looked:
+    """An article read, with what the database holds under its key and, when it has to be
+    stored, its fingerprint and the stored (or earlier) article it copies."""
+
+    item: ArticleInput
+    key: str
+    text_hash: str
+    given: dict[str, Any]
+    unchanged: bool
+    fingerprint: Fingerprint | None = None
+    copy: Copy | None = None
+    near: float | None = None  # the similarity of a copy that had to be extracted after all
 
 
 @dataclass(slots=True)
@@ -96,24 +113,16 @@ class Prepared:
     text_hash: str
     given: dict[str, Any]
     doc: Document
+    fingerprint: Fingerprint | None = None
+    near: float | None = None
 
 
-def prepare_article(
-    store: Store, item: ArticleInput, version: str, stored: StoredArticle | None = _NOT_LOOKED_UP
-) -> Prepared | ArticleResult:
-    """Extract an article unless the database already holds it unchanged (then the result says so).
-
-    ``stored`` is what the database held under the article's key when the caller looked it up
-    in advance (a batch of look-ups at once)."""
+def prepare_article(looked: Looked) -> Prepared:
+    """Extract an article (in this process)."""
     from rasd.pipeline import extract_article
 
-    key, text_hash, given = _identity(item)
-    if stored is _NOT_LOOKED_UP:
-        with store.reading() as conn:
-            stored = lookup(conn, key)
-    if _unchanged(stored, text_hash, version, given):
-        return ArticleResult(UNCHANGED)
-    return Prepared(key, text_hash, given, extract_article(_keyed(item, key)))
+    doc = extract_article(_keyed(looked.item, looked.key))
+    return Prepared(looked.key, looked.text_hash, looked.given, doc, looked.fingerprint, looked.near)
 
 
 def _identity(item: ArticleInput) -> tuple[str, str, dict[str, Any]]:
@@ -202,13 +211,43 @@ def store_article(
             return ArticleResult(UNCHANGED)
         old, prior = remove_contributions(conn, key) if stored else ([], {})
         numbers = write_article(conn, key, doc, given=prepared.given, version=version, now=now,
-                                replacing=stored is not None)
-        own = [report_id(key, n) for n in numbers]
-        if stored is None and pending is not None:
-            return ArticleResult(NEW, len(numbers), report_ids=own)
-        new = load_unlinked(conn, [*(pending or ()), *own])
-        sync = fuse_change(conn, new, now, old, prior)[0] if new or old else SyncCounts()
-    return ArticleResult(REPLACED if stored else NEW, len(numbers), sync, fused_pending=pending is not None)
+                                replacing=stored is not None, near=prepared.near)
+        write_bands(conn, key, prepared.fingerprint, replacing=stored is not None)
+        return _fused_or_pending(conn, key, numbers, stored is not None, NEW, now, old, prior, pending)
+
+
+def store_copy(
+    store: Store, looked: Looked, copy: Copy, version: str, pending: Sequence[str] | None = None
+) -> ArticleResult | str:
+    """Store an article as a copy of ``copy.original`` with the original's reports (one
+    transaction, fused like :func:`store_article`); else, with nothing written, why not
+    (:func:`rasd.store.copies.copy_from`): the article is extracted then."""
+    key, now = looked.key, utcnow()
+    with store.transaction() as conn:
+        stored = lookup(conn, key)
+        if _unchanged(stored, looked.text_hash, version, looked.given):
+            return ArticleResult(UNCHANGED)
+        copied = copy_from(conn, copy.original, looked.item.text)
+        if isinstance(copied, str):
+            return copied
+        old, prior = remove_contributions(conn, key) if stored else ([], {})
+        meta = _keyed(looked.item, key).meta
+        numbers = write_copy(conn, key, looked.item.text, meta, copied, copy, given=looked.given, version=version,
+                             now=now, replacing=stored is not None, warnings=list(looked.item.warnings))
+        write_bands(conn, key, None, replacing=stored is not None)
+        return _fused_or_pending(conn, key, numbers, stored is not None, COPIED, now, old, prior, pending)
+
+
+def _fused_or_pending(
+    conn: Any, key: str, numbers: list[int], replacing: bool, outcome: str, now: datetime,
+    old: list[Any], prior: dict[str, set[str]], pending: Sequence[str] | None,
+) -> ArticleResult:
+    own = [report_id(key, n) for n in numbers]
+    if not replacing and pending is not None:
+        return ArticleResult(outcome, len(numbers), report_ids=own)
+    new = load_unlinked(conn, [*(pending or ()), *own])
+    sync = fuse_change(conn, new, now, old, prior)[0] if new or old else SyncCounts()
+    return ArticleResult(REPLACED if replacing else outcome, len(numbers), sync, fused_pending=pending is not None)
 
 
 def _unchanged(stored: StoredArticle | None, text_hash: str, version: str, given: dict[str, Any]) -> bool:
@@ -239,17 +278,18 @@ class IngestRun:
                 inputs=inputs, counts={}, errors=[],
             ))
             self.run_id = int(result.inserted_primary_key[0])
+        self.copies = CopyFinder(recent=RECENT_ORIGINALS)
         with store.reading() as conn:
             self.pending = unlinked_report_ids(conn)  # left by a run that was killed
         self.flush()
 
-    def add(self, item: ArticleInput, stored: StoredArticle | None = _NOT_LOOKED_UP) -> ArticleResult:
+    def add(self, item: ArticleInput) -> ArticleResult:
         """Ingest one article; a failure is recorded and skipped, a database problem raises."""
-        return self._store(item, self._prepare(item, stored))
+        return next(self.add_many([item]))[1]
 
-    def _prepare(self, item: ArticleInput, stored: StoredArticle | None) -> Prepared | ArticleResult | Exception:
+    def _extract_here(self, looked: Looked) -> Prepared | Exception:
         try:
-            return prepare_article(self.store, item, self.version, stored)
+            return prepare_article(looked)
         except StoreError:
             raise
         except Exception as exc:
@@ -267,7 +307,9 @@ class IngestRun:
                 raise
             except Exception as exc:
                 return self._failed(item, exc)
-        assert isinstance(result, ArticleResult)
+        return self._booked(result)
+
+    def _booked(self, result: ArticleResult) -> ArticleResult:
         self.totals.articles[result.outcome] += 1
         self.totals.events.add(result.sync)
         if result.fused_pending:
@@ -280,6 +322,24 @@ class IngestRun:
         ):
             self.flush()
         return result
+
+    def _store_copy(self, looked: Looked) -> ArticleResult:
+        """Store a copy of an article stored before; extract it here when it cannot be copied."""
+        assert looked.copy is not None
+        try:
+            result = store_copy(self.store, looked, looked.copy, self.version, self.pending)
+        except StoreError:
+            raise
+        except Exception as exc:
+            return self._failed(looked.item, exc)
+        if isinstance(result, str):
+            if result == MOVED:
+                # extracted on its own, but never an original: whether a later article copies it
+                # must not depend on whether it was stored yet when that article was looked up
+                looked.near, looked.fingerprint = looked.copy.similarity, None
+            looked.copy = None
+            return self._store(looked.item, self._extract_here(looked))
+        return self._booked(result)
 
     def _failed(self, item: ArticleInput, exc: Exception) -> ArticleResult:
         message = f"{type(exc).__name__}: {exc}"
@@ -312,20 +372,40 @@ class IngestRun:
         (Storing from a second thread while the next article is extracted was measured and
         dropped: the two threads contend for the GIL, and the whole corpus took 56% longer into
         SQLite and 21% longer into PostgreSQL.)"""
-        for chunk, identities, found in self._looked_up(items, batch):
-            for item, (key, _, _) in zip(chunk, identities, strict=True):
-                yield item, self.add(item, found.get(key))
+        for chunk in self._looked_up(items, batch):
+            for looked in chunk:
+                yield looked.item, self._store_looked(looked)
 
-    def _looked_up(
-        self, items: Iterable[ArticleInput], batch: int
-    ) -> Iterator[tuple[list[ArticleInput], list[tuple[str, str, dict[str, Any]]], dict[str, StoredArticle]]]:
-        """``batch`` articles at a time, with their identities and what the database holds for them
-        (one query a batch)."""
+    def _store_looked(self, looked: Looked) -> ArticleResult:
+        if looked.unchanged:
+            return self._store(looked.item, ArticleResult(UNCHANGED))
+        if looked.copy is not None:
+            return self._store_copy(looked)
+        return self._store(looked.item, self._extract_here(looked))
+
+    def _looked_up(self, items: Iterable[ArticleInput], batch: int) -> Iterator[list[Looked]]:
+        """``batch`` articles at a time, each with what the database holds under its key and,
+        when it has to be stored, the article it copies (one read a batch)."""
         for chunk in _batches(items, batch):
             identities = [_identity(item) for item in chunk]
             with self.store.reading() as conn:
                 found = lookup_many(conn, [key for key, _, _ in identities])
-            yield chunk, identities, found  # the read is over before the caller stores
+                looked = [
+                    Looked(item, key, text_hash, given, _unchanged(found.get(key), text_hash, self.version, given))
+                    for item, (key, text_hash, given) in zip(chunk, identities, strict=True)
+                ]
+                self._find_copies(conn, looked, found)
+            yield looked  # the read is over before the caller stores
+
+    def _find_copies(self, conn: Any, looked: list[Looked], found: dict[str, StoredArticle]) -> None:
+        todo = [one for one in looked if not one.unchanged]
+        for one in todo:
+            one.fingerprint = fingerprint(one.item.text, one.text_hash, one.item.meta.published)
+            if one.key in found:  # a corrected article: its old text is no one's original now
+                self.copies.forget(one.key)
+        copies = self.copies.find(conn, [(one.key, one.fingerprint) for one in todo if one.fingerprint])
+        for one, copy in zip(todo, copies, strict=True):
+            one.copy = copy
 
     def add_parallel(
         self, items: Iterable[ArticleInput], workers: int, batch: int = LOOKUP_BATCH, *,
@@ -340,33 +420,34 @@ class IngestRun:
 
         from rasd.store.engines import extraction_engine
 
-        queue: deque[tuple[ArticleInput, Any]] = deque()
+        queue: deque[tuple[Looked, Any]] = deque()
         with extraction_engine(engine, workers, scheduler) as (pool, slots, per_task):
             window = slots * max(IN_FLIGHT_PER_WORKER, 2 * per_task)
-            for chunk, identities, found in self._looked_up(items, batch):
-                changed = [not _unchanged(found.get(key), text_hash, self.version, given)
-                           for key, text_hash, given in identities]
-                todo = [(item, key) for item, (key, _, _), go in zip(chunk, identities, changed, strict=True) if go]
-                tasks = _submit(pool, per_task, todo)
-                for item, identity, go in zip(chunk, identities, changed, strict=True):
-                    queue.append((item, (*identity, *next(tasks)) if go else ArticleResult(UNCHANGED)))
+            self.copies.limit = max(self.copies.limit, window + 2 * batch)
+            for chunk in self._looked_up(items, batch):
+                todo = [one for one in chunk if not one.unchanged and one.copy is None]
+                tasks = _submit(pool, per_task, [(one.item, one.key) for one in todo])
+                for one in chunk:
+                    queue.append((one, next(tasks) if not one.unchanged and one.copy is None else None))
                 while len(queue) > window:
                     yield self._store_done(*queue.popleft())
             while queue:
                 yield self._store_done(*queue.popleft())
 
-    def _store_done(self, item: ArticleInput, pending: Any) -> tuple[ArticleInput, ArticleResult]:
-        if isinstance(pending, ArticleResult):
-            return item, self._store(item, pending)
-        key, text_hash, given, future, n = pending
+    def _store_done(self, looked: Looked, task: tuple[Any, int] | None) -> tuple[ArticleInput, ArticleResult]:
+        if task is None:
+            return looked.item, self._store_looked(looked)
+        future, n = task
         try:
             done = future.result()[n]
         except BrokenProcessPool:
             raise
         except Exception as exc:  # the whole task failed in its worker: each article is recorded, skipped
             done = exc
-        prepared = done if isinstance(done, Exception) else Prepared(key, text_hash, given, done)
-        return item, self._store(item, prepared)
+        if isinstance(done, Exception):
+            return looked.item, self._store(looked.item, done)
+        prepared = Prepared(looked.key, looked.text_hash, looked.given, done, looked.fingerprint)
+        return looked.item, self._store(looked.item, prepared)
 
     def finish(self, status: str = "finished") -> None:
         self.flush()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Column,
     Date,
@@ -69,6 +70,20 @@ articles = Table(
     Column("meta", Json, nullable=False),
     _stamp("ingested_at"),
     _stamp("updated_at"),
+    # a copy (the same text, or a near copy) of another stored article: the reports are the
+    # original's, re-anchored on this text and credited to this article's outlet
+    Column("copy_of", String(ID), index=True),
+    Column("similarity", Float),
+    Index("ix_articles_text_sha256", "text_sha256"),
+)
+
+# LSH band keys of the MinHash of every original (not copied) article, to find its copies
+article_bands = Table(
+    "article_bands",
+    metadata,
+    Column("band", BigInteger, primary_key=True),
+    Column("article_id", String(ID), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True, index=True),
+    sqlite_with_rowid=False,  # the key is the table: one b-tree fewer to write per article
 )
 
 reports = Table(

@@ -28,7 +28,7 @@ from rasd.document import ArticleMeta
 from rasd.ingest import ArticleInput, InputError, InputProblem, read_articles
 from rasd.ingest.feeds import fetch_if_changed, iter_feed
 from rasd.ingest.readers import folder_files
-from rasd.store.ingest import FAILED, NEW, REPLACED, IngestRun
+from rasd.store.ingest import COPIED, FAILED, NEW, REPLACED, IngestRun
 from rasd.store.store import Store
 
 INTERVAL = re.compile(r"^(\d+(?:\.\d+)?)\s*([smhd]?)$")
@@ -106,7 +106,7 @@ class Watch:
 
         try:
             for _, outcome in run.add_many(articles()):
-                if outcome.outcome == NEW:
+                if outcome.outcome in (NEW, COPIED):
                     result.new += 1
                 elif outcome.outcome == REPLACED:
                     result.replaced += 1

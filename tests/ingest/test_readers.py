@@ -154,3 +154,29 @@ def test_html_to_text_keeps_paragraphs_apart():
     text, meta = html_to_text("<p>الأولى</p><p>الثانية</p>")
     assert text == "الأولى\nالثانية"
     assert meta == {}
+
+
+def test_the_byte_meter_follows_compressed_and_plain_files(tmp_path):
+    import gzip
+    import json
+
+    from rasd.ingest.readers import ByteMeter, input_bytes
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    lines = "".join(json.dumps({"text": f"قتل {n} مدنيين في غارة على مدينة تعز"}, ensure_ascii=False) + "\n"
+                    for n in range(2000))
+    with gzip.open(folder / "a.jsonl.gz", "wt", encoding="utf-8") as fh:
+        fh.write(lines)
+    (folder / "b.jsonl").write_text(lines, encoding="utf-8")
+    total = input_bytes([str(folder)])
+    assert total == sum(f.stat().st_size for f in folder.iterdir())
+    meter = ByteMeter()
+    seen = []
+    for n, item in enumerate(read_articles(str(folder), meter=meter)):
+        assert not isinstance(item, InputProblem)
+        if n % 500 == 0:
+            seen.append(meter.read)
+    assert seen == sorted(seen) and 0 < seen[1] < total
+    assert meter.read == total
+    assert input_bytes(["-"]) is None and input_bytes(["https://example.org/feed"]) is None

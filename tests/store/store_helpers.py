@@ -44,9 +44,10 @@ def write_jsonl(path: Path, records: list[dict[str, Any]]) -> Path:
     return path
 
 
-def generated_articles(count: int) -> list[dict[str, Any]]:
+def generated_articles(count: int, copies_every: int = 0) -> list[dict[str, Any]]:
     """Many small articles from the templates in data/templates.json: each incident is told by
-    two outlets, with slightly different tolls."""
+    two outlets, with slightly different tolls; with ``copies_every``, every so many articles
+    are followed by a wire copy of theirs in another outlet (a byline line added)."""
     from datetime import date, timedelta
 
     spec = json.loads((DATA / "templates.json").read_text(encoding="utf-8"))
@@ -62,6 +63,10 @@ def generated_articles(count: int) -> list[dict[str, Any]]:
         day = date(2020, 1, 1) + timedelta(days=incident % 25 + 30 * (incident // 225))
         records.append({"id": f"gen-{i:04d}", "source": outlets[i % len(outlets)], "published": day.isoformat(),
                         "text": text})
+        if copies_every and i % copies_every == copies_every - 1:
+            byline = spec["bylines"][i % len(spec["bylines"])]
+            records.append({**records[-1], "id": f"gen-{i:04d}-copy", "source": outlets[(i + 1) % len(outlets)],
+                            "text": f"{byline} {text}"})
     return records
 
 

@@ -110,7 +110,7 @@ def test_explain_unknown_event(filled):
 def test_db_info(filled):
     result = rasd("db", "info", "--db", filled)
     assert result.returncode == 0
-    assert "schema revision: 0002 (this Rasd: 0002; current)" in result.stdout
+    assert "schema revision: 0003 (this Rasd: 0003; current)" in result.stdout
     assert "articles 4" in result.stdout and "events: live 3, merged 0, deleted 0" in result.stdout
     data = json.loads(rasd("db", "info", "--db", filled, "--format", "json").stdout)
     assert data["tables"]["reports"] == 4 and data["last_run"]["status"] == "finished"
@@ -141,7 +141,7 @@ def test_bad_lines_and_missing_inputs_are_reported_and_skipped(sqlite_url, tmp_p
         fh.write("{not json\n")
     result = rasd("ingest", str(path), str(tmp_path / "missing.txt"), "--db", sqlite_url, "--progress")
     assert result.returncode == 2
-    assert "2 new, 0 unchanged, 0 replaced, 2 failed" in result.stdout
+    assert "2 new, 0 copies of other articles, 0 unchanged, 0 replaced, 2 failed" in result.stdout
     assert "mixed.jsonl:3: malformed JSON" in result.stderr and "missing.txt: no such file" in result.stderr
     assert "rasd ingest: 2 article(s)" in result.stderr  # the progress line
     info = json.loads(rasd("db", "info", "--db", sqlite_url, "--format", "json").stdout)

@@ -34,7 +34,7 @@ def _delta(version: int) -> dict:
 
 def test_two_outlets_reporting_one_air_strike_make_one_event(db_url):
     run = ingest_records(db_url, read_jsonl("articles.jsonl"))
-    assert run.totals.articles == {"new": 4, "unchanged": 0, "replaced": 0, "failed": 0}
+    assert run.totals.articles == {"new": 4, "copied": 0, "unchanged": 0, "replaced": 0, "failed": 0}
     [strike] = [e for e in _events_at(db_url, SARAQIB) if e["sub_event_type"] == "Air/drone strike"]
     assert strike["reports"] == ["wa-101:1", "wb-202:1"]
     assert strike["source_count"] == 2 and strike["grading"] == "fair"
@@ -50,7 +50,7 @@ def test_reingesting_the_same_articles_changes_nothing(db_url):
     ingest_records(db_url, read_jsonl("articles.jsonl"))
     before = snapshot(db_url)
     run = ingest_records(db_url, read_jsonl("articles.jsonl"))
-    assert run.totals.articles == {"new": 0, "unchanged": 4, "replaced": 0, "failed": 0}
+    assert run.totals.articles == {"new": 0, "copied": 0, "unchanged": 4, "replaced": 0, "failed": 0}
     assert run.totals.events.as_dict() == {"created": 0, "updated": 0, "merged": 0, "deleted": 0}
     after = snapshot(db_url)
     assert len(after.pop("ingest_runs")) == len(before.pop("ingest_runs")) + 1
@@ -119,7 +119,7 @@ def test_a_failing_article_leaves_nothing_and_the_run_goes_on(db_url, monkeypatc
 
     monkeypatch.setattr(ingest_module, "write_article", fail_for_beta)
     run = ingest_records(db_url, read_jsonl("articles.jsonl"))
-    assert run.totals.articles == {"new": 3, "unchanged": 0, "replaced": 0, "failed": 1}
+    assert run.totals.articles == {"new": 3, "copied": 0, "unchanged": 0, "replaced": 0, "failed": 1}
     assert run.totals.errors == [{"input": "<test>:2", "error": "RuntimeError: storing broke"}]
     with open_store(db_url, READ) as store, store.reading() as conn:
         ids = set(conn.execute(select(articles.c.id)).scalars())
@@ -130,7 +130,7 @@ def test_a_failing_article_leaves_nothing_and_the_run_goes_on(db_url, monkeypatc
     assert run_row.counts["articles"]["failed"] == 1
     monkeypatch.setattr(ingest_module, "write_article", real)
     rerun = ingest_records(db_url, read_jsonl("articles.jsonl"))
-    assert rerun.totals.articles == {"new": 1, "unchanged": 3, "replaced": 0, "failed": 0}
+    assert rerun.totals.articles == {"new": 1, "copied": 0, "unchanged": 3, "replaced": 0, "failed": 0}
     assert len(live_events(db_url)) == 3
 
 
@@ -184,7 +184,8 @@ def test_identity_by_id_or_url(sqlite_url, how):
 def test_ingest_run_rows(sqlite_url):
     result = rasd("ingest", str(DATA / "articles.jsonl"), "--db", sqlite_url)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("rasd ingest: 4 article(s): 4 new, 0 unchanged, 0 replaced, 0 failed; "
+    assert result.stdout.startswith("rasd ingest: 4 article(s): 4 new, 0 copies of other articles, 0 unchanged, "
+                                    "0 replaced, 0 failed; "
                                     "events: 3 created")
     with open_store(sqlite_url, READ) as store, store.reading() as conn:
         row = conn.execute(select(ingest_runs)).one()

@@ -4,6 +4,7 @@ finishes the job, ending exactly where a clean run ends."""
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -11,7 +12,7 @@ import time
 
 import pytest
 from sqlalchemy import func, select
-from store_helpers import REPO, generated_articles, ingest_records, live_events, rasd, write_jsonl
+from store_helpers import REPO, generated_articles, ingest_records, live_events, rasd, snapshot, write_jsonl
 
 from rasd.store.engine import make_engine, parse_url
 from rasd.store.schema import article_mentions, articles, event_reports, events, reports
@@ -29,10 +30,10 @@ def _count_articles(engine) -> int:
         return 0
 
 
-def _kill_mid_run(url: str, path, *extra: str) -> list[int]:
+def _kill_mid_run(url: str, path, command: str, *extra: str) -> list[int]:
     """Kill -9 a real ingest once KILL_AFTER articles are committed; returns its child processes
     (extraction workers) as they were just before the kill."""
-    proc = subprocess.Popen([sys.executable, "-m", "rasd", "ingest", str(path), "--db", url, "--no-progress", *extra],
+    proc = subprocess.Popen([sys.executable, "-m", "rasd", command, str(path), "--db", url, "--no-progress", *extra],
                             cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     engine = make_engine(parse_url(url), write=False)
     deadline = time.monotonic() + DEADLINE_S
@@ -75,21 +76,25 @@ def _consistency(url: str, *, settled: bool = True) -> dict[str, int]:
     return counts
 
 
-@pytest.mark.parametrize("workers", ["1", "2"])
-def test_kill_9_then_rerun_matches_a_clean_run(db_url, tmp_path, workers):
-    records = generated_articles(ARTICLES)
+@pytest.mark.parametrize(("command", "workers"), [("ingest", "1"), ("batch", "2")])
+def test_kill_9_then_rerun_matches_a_clean_run(db_url, tmp_path, command, workers):
+    records = generated_articles(ARTICLES, copies_every=4)
     path = write_jsonl(tmp_path / "many.jsonl", records)
-    workers_at_kill = _kill_mid_run(db_url, path, "--workers", workers)
+    workers_at_kill = _kill_mid_run(db_url, path, command, "--workers", workers)
     at_kill = _consistency(db_url, settled=False)
-    assert KILL_AFTER <= at_kill["articles"] < ARTICLES
-    result = rasd("ingest", str(path), "--db", db_url, "--workers", workers)
+    assert KILL_AFTER <= at_kill["articles"] < len(records)
+    result = rasd(command, str(path), "--db", db_url, "--workers", workers)
     assert result.returncode == 0, result.stderr
-    assert f"{ARTICLES - at_kill['articles']} new, {at_kill['articles']} unchanged, 0 replaced, 0 failed" \
-        in result.stdout
+    new, copies, unchanged = map(int, re.search(
+        r"(\d+) new, (\d+) copies of other articles, (\d+) unchanged, 0 replaced, 0 failed", result.stdout).groups())
+    assert new + copies == len(records) - at_kill["articles"] and unchanged == at_kill["articles"]
     clean = f"sqlite:///{tmp_path / 'clean.db'}"
     ingest_records(clean, records)
     assert _consistency(db_url) == _consistency(clean)
     assert live_events(db_url) == live_events(clean)
+    stored, expected = snapshot(db_url, stamps=False), snapshot(clean, stamps=False)
+    for table in ("articles", "reports", "article_mentions", "article_bands", "event_reports"):
+        assert stored[table] == expected[table], table
     if workers != "1":
         assert workers_at_kill, "the ingest had no worker processes"
         _assert_gone(workers_at_kill)

@@ -9,7 +9,7 @@ from store_helpers import generated_articles, rasd, snapshot
 from rasd.document import ArticleMeta
 from rasd.ingest import ArticleInput
 from rasd.store import WRITE, open_store
-from rasd.store.ingest import FAILED, NEW, UNCHANGED, IngestRun
+from rasd.store.ingest import COPIED, FAILED, NEW, UNCHANGED, IngestRun, Looked
 
 RUN_COLUMNS = ("ingest_runs",)
 
@@ -37,7 +37,7 @@ def _tables(url: str) -> dict[str, list[tuple]]:
 
 
 def test_two_workers_give_the_database_of_one(db_url, tmp_path):
-    records = generated_articles(45)
+    records = generated_articles(45, copies_every=5)  # copies, some read before their original
     random.Random(4).shuffle(records)
     corrected = {**records[2], "text": records[2]["text"] + " وأفادت مصادر محلية بارتفاع الحصيلة."}
     batch = [*records, records[5], corrected]  # an article twice, and a correction, late in the input
@@ -45,7 +45,8 @@ def test_two_workers_give_the_database_of_one(db_url, tmp_path):
     outcomes_one = _ingest(one, batch, workers=1)
     outcomes_two = _ingest(db_url, batch, workers=2)
     assert outcomes_two == outcomes_one
-    assert outcomes_two.count(NEW) == 45 and outcomes_two[-2] == UNCHANGED
+    assert outcomes_two.count(NEW) + outcomes_two.count(COPIED) == 54 and outcomes_two[-2] == UNCHANGED
+    assert outcomes_two.count(COPIED) >= 5
     assert _tables(db_url) == _tables(one)
     # a second run of what the database now holds changes nothing, and extracts nothing
     final = [r for r in records if r is not records[2]] + [corrected]
@@ -62,7 +63,8 @@ def test_an_article_that_broke_a_stage_in_its_worker_is_recorded_and_skipped(tmp
     broken.set_exception(ValueError("a stage failed"))
     with open_store(url, WRITE) as store:
         run = IngestRun(store, "ingest", ["<test>"])
-        _, result = run._store_done(item, ("k", "h", {}, broken, 0))
+        looked = Looked(item, "k", "h", {}, unchanged=False)
+        _, result = run._store_done(looked, (broken, 0))
         run.finish()
     assert result.outcome == FAILED and result.error == "ValueError: a stage failed"
     assert run.totals.errors == [{"input": "<test>:1", "error": "ValueError: a stage failed"}]
