@@ -26,6 +26,7 @@ PLUGIN_COMMANDS: tuple[str, ...] = (
     "rasd.extractors.places.cli",
     "rasd.store.cli",
     "rasd.export.cli",
+    "rasd.api.cli",
 )
 
 

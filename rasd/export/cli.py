@@ -9,7 +9,7 @@ import argparse
 import os
 import re
 import sys
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import IO, Any, TextIO
 
@@ -24,6 +24,15 @@ def _day(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def _stamp(text: str) -> datetime:
+    from rasd.store.filters import FilterError, parse_stamp
+
+    try:
+        return parse_stamp(text)
+    except FilterError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _bbox(text: str) -> Any:
@@ -54,10 +63,16 @@ def register(subparsers: Any) -> None:
     p.add_argument("--since", type=_day, metavar="DATE", help="events on or after this day")
     p.add_argument("--until", type=_day, metavar="DATE", help="events on or before this day")
     p.add_argument("--country", help="country name (e.g. Syria), case-insensitive")
+    p.add_argument("--admin1", help="first-level region (e.g. Idlib), case-insensitive")
     p.add_argument("--event-type", help="ACLED event type (e.g. 'Explosions/Remote violence')")
     p.add_argument("--sub-event-type", help="ACLED sub-event type (e.g. 'Air/drone strike')")
     p.add_argument("--actor", help="text found in actor1 or actor2 (case-insensitive)")
     p.add_argument("--min-fatalities", type=int, metavar="N", help="events with at least N deaths")
+    p.add_argument("--grading", help="source grading of the fused event (e.g. confirmed, single-source)")
+    p.add_argument("--source", metavar="OUTLET", help="events that OUTLET reported (case-insensitive)")
+    p.add_argument("--text", help="text found in the notes, location, admin1 or actors (case-insensitive)")
+    p.add_argument("--updated-since", type=_stamp, metavar="TIME",
+                   help="events created or changed after this time (ISO 8601; UTC when no offset is given)")
     p.add_argument("--bbox", type=_bbox, metavar="MINLON,MINLAT,MAXLON,MAXLAT",
                    help="events whose point lies in this box (degrees; MINLON > MAXLON crosses the antimeridian)")
     p.add_argument("--include-merged", action="store_true",
@@ -88,7 +103,8 @@ def run_export(args: argparse.Namespace, out: IO[bytes] | None = None, err: Text
         flt = ExportFilter(
             since=args.since, until=args.until, country=args.country, event_type=args.event_type,
             sub_event_type=args.sub_event_type, actor=args.actor, min_fatalities=args.min_fatalities,
-            bbox=args.bbox, include_merged=args.include_merged,
+            bbox=args.bbox, include_merged=args.include_merged, admin1=args.admin1, grading=args.grading,
+            source=args.source, text=args.text, updated_since=args.updated_since,
         )
         path = Path(args.output) if to_file else None
         if path is not None:

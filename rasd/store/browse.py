@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, and_, func, or_, select
+from sqlalchemy import Connection, and_, func, or_, select
 
-from rasd.export.filters import ExportFilter
+from rasd.store.filters import ExportFilter
 from rasd.store.query import event_dict, plain, report_details
 from rasd.store.schema import article_mentions, articles, event_reports, events, reports
 
@@ -63,7 +63,8 @@ class Cursor:
             raise BrowseError("cursor: not a cursor this API gave (pass the next_cursor of the last page)") from None
         if name != sort:
             raise BrowseError(f"cursor: it continues a page sorted by {name!r}, not {sort!r}")
-        if not isinstance(event_id, str) or not (value is None or isinstance(value, str | int | float)):
+        if not isinstance(event_id, str) or len(event_id) > MAX_ID or "\x00" in event_id or not (
+                value is None or isinstance(value, str | int | float)) or "\x00" in str(value):
             raise BrowseError("cursor: not a cursor this API gave (pass the next_cursor of the last page)")
         return cls(name, _sort_value(SORTS[name][0], value), event_id)
 
@@ -120,6 +121,22 @@ def events_page(conn: Connection, flt: ExportFilter, *, sort: str = DEFAULT_SORT
     rows = rows[:limit]
     next_cursor = Cursor(sort, getattr(rows[-1], name), rows[-1].event_id).encode() if more else None
     return Page([event_dict(row) for row in rows], next_cursor)
+
+
+def event_features(conn: Connection, flt: ExportFilter, *, limit: int, fields: list[str] | None = None
+                   ) -> list[dict[str, Any]]:
+    """GeoJSON features of the events with coordinates (most recent first), at most ``limit``;
+    with ``fields``, only those properties."""
+    query = (select(events).where(*flt.conditions(), events.c.latitude.is_not(None), events.c.longitude.is_not(None))
+             .order_by(events.c.event_date.desc().nulls_last(), events.c.event_id).limit(limit))
+    out = []
+    for row in conn.execute(query):
+        event = event_dict(row)
+        properties = event if fields is None else {k: event.get(k) for k in fields}
+        out.append({"type": "Feature", "id": row.event_id,
+                    "geometry": {"type": "Point", "coordinates": [row.longitude, row.latitude]},
+                    "properties": properties})
+    return out
 
 
 # -- changes -----------------------------------------------------------------------------------
@@ -187,8 +204,20 @@ def _period_start(day: date, period: str) -> date:
 # -- one event, one article --------------------------------------------------------------------
 
 
+MAX_ID = 300
+
+
+def _checked_id(kind: str, value: str) -> str:
+    """An id worth looking up: no database keeps control characters or 300+ characters in one
+    (and PostgreSQL refuses a NUL in a string)."""
+    if len(value) > MAX_ID or any(ord(ch) < 32 or ord(ch) == 127 for ch in value):
+        raise NotFound(f"no {kind} {value[:60]!r}")
+    return value
+
+
 def event_detail(conn: Connection, event_id: str) -> dict[str, Any]:
     """Every field, every report (outlet, URL, toll, evidence), the merge explanation."""
+    _checked_id("event", event_id)
     row = conn.execute(select(events).where(events.c.event_id == event_id)).first()
     if row is None:
         raise NotFound(f"no event {event_id!r}")
@@ -201,6 +230,7 @@ def event_detail(conn: Connection, event_id: str) -> dict[str, Any]:
 
 def article_detail(conn: Connection, article_id: str) -> dict[str, Any]:
     """The article's text and metadata, its mentions, its reports and the events they fed."""
+    _checked_id("article", article_id)
     row = conn.execute(select(articles).where(articles.c.id == article_id)).first()
     if row is None:
         raise NotFound(f"no article {article_id!r}")
@@ -221,11 +251,3 @@ def article_detail(conn: Connection, article_id: str) -> dict[str, Any]:
         "reports": [{"report_id": r.report_id, "n": r.n, "event": dict(r.event), "evidence": r.evidence,
                      "fused_event_id": r.event_id} for r in fed],
     }
-
-
-def text_condition(needle: str) -> ColumnElement[bool]:
-    """Free text over the fused event's notes, location and actors (case-insensitive)."""
-    low = needle.lower()
-    c = events.c
-    return or_(*(func.lower(col).contains(low, autoescape=True) for col in (c.notes, c.location, c.actor1, c.actor2,
-                                                                               c.admin1)))

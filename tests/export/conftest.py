@@ -10,7 +10,6 @@ PostgreSQL runs when ``RASD_TEST_PG_URL`` is set (see tests/store/conftest.py); 
 
 from __future__ import annotations
 
-import os
 import secrets
 import sys
 from collections.abc import Iterator
@@ -19,38 +18,21 @@ from typing import Any
 
 import pytest
 from sqlalchemy import create_engine
-from sqlalchemy.engine import URL, make_url
+from sqlalchemy.engine import URL
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "store"))
 
 from export_data import NEWS_ARTICLES, insert_crafted
-from store_helpers import need_postgres
+from store_helpers import throwaway_database
 
-PG_ENV = "RASD_TEST_PG_URL"
 BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql)]
 
 
 @pytest.fixture(scope="session")
 def pg_export_database() -> Iterator[URL]:
     """A throwaway PostgreSQL database for this session's export tests, dropped at the end."""
-    raw = os.environ.get(PG_ENV)
-    if not raw:
-        need_postgres(f"{PG_ENV} is not set")
-    server = make_url(raw).set(drivername="postgresql+psycopg")
-    name = f"rasd_export_{os.getpid()}_{secrets.token_hex(3)}"
-    admin = create_engine(server, isolation_level="AUTOCOMMIT")
-    try:
-        with admin.connect() as conn:
-            conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
-    except Exception as exc:
-        admin.dispose()
-        pytest.fail(f"cannot create a test database on {server.render_as_string()}: {exc}")
-    try:
-        yield server.set(database=name)
-    finally:
-        with admin.connect() as conn:
-            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        admin.dispose()
+    with throwaway_database("rasd_export") as url:
+        yield url
 
 
 def _fresh_url(request: pytest.FixtureRequest, backend: str, tmp: Path) -> str:

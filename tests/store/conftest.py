@@ -7,49 +7,27 @@ fail. One throwaway database is created per session and one schema per test.
 
 from __future__ import annotations
 
-import os
 import secrets
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine
-from sqlalchemy.engine import URL, make_url
-from store_helpers import need_postgres
-
-PG_ENV = "RASD_TEST_PG_URL"
-
-
-def _psycopg(url: str | URL) -> URL:
-    parsed = make_url(url) if isinstance(url, str) else url
-    return parsed.set(drivername="postgresql+psycopg")
+from sqlalchemy.engine import URL
+from store_helpers import pg_server_url, throwaway_database
 
 
 @pytest.fixture(scope="session")
 def pg_server() -> URL:
-    raw = os.environ.get(PG_ENV)
-    if not raw:
-        need_postgres(f"{PG_ENV} is not set")
-    return _psycopg(raw)
+    """The server ``RASD_TEST_PG_URL`` names (skip without it; fail in CI)."""
+    return pg_server_url()
 
 
 @pytest.fixture(scope="session")
-def pg_database(pg_server: URL) -> Iterator[URL]:
+def pg_database() -> Iterator[URL]:
     """A throwaway database for this test session, dropped at the end."""
-    name = f"rasd_test_{os.getpid()}_{secrets.token_hex(3)}"
-    admin = create_engine(pg_server, isolation_level="AUTOCOMMIT")
-    try:
-        with admin.connect() as conn:
-            conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
-    except Exception as exc:
-        admin.dispose()
-        pytest.fail(f"cannot create a test database on {pg_server.render_as_string()}: {exc}")
-    try:
-        yield pg_server.set(database=name)
-    finally:
-        with admin.connect() as conn:
-            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        admin.dispose()
+    with throwaway_database("rasd_test") as url:
+        yield url
 
 
 @pytest.fixture

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import json
 import os
+import secrets
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +32,42 @@ def need_postgres(reason: str) -> None:
     if in_ci():
         pytest.fail(f"{reason} (CI=true: the PostgreSQL tests must run)")
     pytest.skip(reason)
+
+
+PG_ENV = "RASD_TEST_PG_URL"
+
+
+def pg_server_url() -> Any:
+    from sqlalchemy.engine import make_url
+
+    raw = os.environ.get(PG_ENV)
+    if not raw:
+        need_postgres(f"{PG_ENV} is not set")
+    return make_url(raw).set(drivername="postgresql+psycopg")
+
+
+@contextmanager
+def throwaway_database(prefix: str) -> Iterator[Any]:
+    """A PostgreSQL database on the server ``RASD_TEST_PG_URL`` names, dropped at the end (the
+    test is skipped without the variable, and fails in CI)."""
+    import pytest
+    from sqlalchemy import create_engine
+
+    server = pg_server_url()
+    name = f"{prefix}_{os.getpid()}_{secrets.token_hex(3)}"
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    except Exception as exc:
+        admin.dispose()
+        pytest.fail(f"cannot create a test database on {server.render_as_string()}: {exc}")
+    try:
+        yield server.set(database=name)
+    finally:
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.dispose()
 
 
 # -- articles ---------------------------------------------------------------------------------
