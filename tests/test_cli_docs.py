@@ -22,6 +22,6 @@ def test_cli_reference_is_current(monkeypatch):
 
 def test_every_command_is_in_the_reference():
     text = (TOOL.parents[1] / "docs" / "cli.md").read_text(encoding="utf-8")
-    for command in ("rasd extract", "rasd evaluate", "rasd gazetteer", "rasd ingest", "rasd batch", "rasd serve", "rasd events",
-                    "rasd explain", "rasd refuse", "rasd db upgrade", "rasd db info"):
+    for command in ("rasd extract", "rasd evaluate", "rasd gazetteer", "rasd ingest", "rasd batch", "rasd serve",
+                    "rasd events", "rasd explain", "rasd refuse", "rasd db upgrade", "rasd db info"):
         assert f"## `{command}" in text
