@@ -14,6 +14,7 @@ from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Query, Request
@@ -27,6 +28,7 @@ from rasd.api.limits import BodyLimit
 from rasd.api.streams import stream_export
 from rasd.store.browse import (
     DEFAULT_SORT,
+    MAX_CELLS,
     MAX_PAGE,
     PERIODS,
     SORTS,
@@ -37,6 +39,7 @@ from rasd.store.browse import (
     event_detail,
     event_features,
     events_page,
+    map_cells,
     stats,
 )
 from rasd.store.errors import StoreError
@@ -46,6 +49,9 @@ from rasd.store.store import READ, WRITE, Store, open_store
 API = "/api/v1"
 DEFAULT_MAX_BODY = 5 * 1024 * 1024
 MAX_GEOJSON = 100_000
+# what a map needs of each event (GET /events.geojson without fields=; fields=all gives every one)
+MAP_FIELDS = ("event_id", "event_date", "event_type", "sub_event_type", "fatalities", "injured", "location",
+              "admin1", "country", "actor1", "actor2", "grading", "source_count", "geo_precision")
 EXPORT_MEDIA = {
     "acled-csv": ("text/csv; charset=utf-8", "csv"),
     "geojson": ("application/geo+json", "geojson"),
@@ -98,7 +104,29 @@ def create_app(db_url: str, *, api_key: str | None = None, read_only: bool = Fal
                            allow_headers=["Content-Type", "X-API-Key"])
     _errors(app)
     _routes(app)
+    _dashboard(app)
     return app
+
+
+STATIC = Path(__file__).parent / "static"
+
+
+def _dashboard(app: FastAPI) -> None:
+    """The dashboard: one page and its files (the vendored libraries and map data included)."""
+    from fastapi.responses import FileResponse
+    from fastapi.staticfiles import StaticFiles
+
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    @app.get("/", include_in_schema=False)
+    def index() -> FileResponse:
+        return FileResponse(STATIC / "index.html", media_type="text/html; charset=utf-8",
+                            headers={"Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff"})
+
+
+# the page loads nothing from elsewhere; map tiles are not used (the basemap ships in the package)
+CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; "
+       "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
 
 
 # -- errors ------------------------------------------------------------------------------------
@@ -251,12 +279,22 @@ def _routes(app: FastAPI) -> None:
     def events_geojson(
         conn: Conn, flt: Filter,
         limit: Annotated[int, Query(ge=1, le=MAX_GEOJSON)] = 10_000,
-        fields: Annotated[str | None, Query(max_length=2000, description="properties to keep")] = None,
+        fields: Annotated[str | None, Query(max_length=2000, description="properties to keep (comma-separated; "
+                                            "default: what a map shows; all: every field)")] = None,
     ) -> Any:
-        wanted = _fields(fields)
+        wanted = None if fields == "all" else _fields(fields) or list(MAP_FIELDS)
         features = event_features(conn, flt, limit=limit, fields=wanted)
         return JSONResponse({"type": "FeatureCollection", "features": features},
                             media_type="application/geo+json")
+
+    @app.get(f"{API}/map", response_model=models.MapCells, responses=ERRORS, tags=["events"],
+             summary="Located events grouped in grid cells for a map at a zoom level (clustered by the database)")
+    def map_view(
+        conn: Conn, flt: Filter,
+        zoom: Annotated[int, Query(ge=0, le=20, description="the map's zoom level")] = 3,
+    ) -> Any:
+        cells = map_cells(conn, flt, zoom=zoom)
+        return {"zoom": zoom, "cells": cells, "truncated": len(cells) >= MAX_CELLS}
 
     @app.get(f"{API}/export", responses=ERRORS, tags=["events"],
              summary="Every event the filters select, streamed as ACLED CSV, GeoJSON, Parquet or JSONL")

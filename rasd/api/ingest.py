@@ -45,7 +45,7 @@ def ingest(store: Store, given: list[ArticleIn]) -> dict[str, Any]:
     """Store the articles through an ingest run (command ``api``); each article's outcome."""
     from rasd.store.ingest import FAILED, IngestRun
 
-    run = IngestRun(store, "api", ["<api>"])
+    run = IngestRun(store, "api", ["<api>"], refresh_statistics=False)  # ingest runs refresh them
     outcomes: list[dict[str, Any]] = []
     good: list[tuple[int, ArticleInput]] = []
     for n, article in enumerate(given):

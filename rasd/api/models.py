@@ -184,3 +184,19 @@ class ExtractOut(BaseModel):
     mentions: list[dict[str, Any]]
     pipeline: dict[str, Any]
     warnings: list[str]
+
+
+class MapCell(BaseModel):
+    latitude: float
+    longitude: float
+    count: int
+    fatalities: int
+    event_type: str | None = Field(description="the cell's event type when all its events share it")
+    event_id: str | None = Field(description="the event, when the cell holds one")
+    event_date: str | None
+
+
+class MapCells(BaseModel):
+    zoom: int
+    cells: list[MapCell]
+    truncated: bool = Field(description="more cells than sent: narrow the bbox or filters")

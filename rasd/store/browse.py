@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, and_, func, or_, select
+from sqlalchemy import Connection, Integer, and_, cast, func, or_, select
 
 from rasd.store.filters import ExportFilter
 from rasd.store.query import event_dict, plain, report_details
@@ -125,17 +125,61 @@ def events_page(conn: Connection, flt: ExportFilter, *, sort: str = DEFAULT_SORT
 
 def event_features(conn: Connection, flt: ExportFilter, *, limit: int, fields: list[str] | None = None
                    ) -> list[dict[str, Any]]:
-    """GeoJSON features of the events with coordinates (most recent first), at most ``limit``;
-    with ``fields``, only those properties."""
-    query = (select(events).where(*flt.conditions(), events.c.latitude.is_not(None), events.c.longitude.is_not(None))
-             .order_by(events.c.event_date.desc().nulls_last(), events.c.event_id).limit(limit))
+    """GeoJSON features of the events with coordinates (most recent first, undated last), at most
+    ``limit``; with ``fields``, only those properties (and only those columns are read)."""
+    located = [*flt.conditions(), events.c.latitude.is_not(None), events.c.longitude.is_not(None)]
+    if fields is None:
+        columns: list[Any] = [events]
+    else:
+        columns = [events.c[name] for name in dict.fromkeys([*fields, "event_id", "latitude", "longitude"])]
+    dated = (select(*columns).where(*located, events.c.event_date.is_not(None))
+             .order_by(events.c.event_date.desc(), events.c.event_id).limit(limit))
+    rows = list(conn.execute(dated))
+    if len(rows) < limit:
+        undated = (select(*columns).where(*located, events.c.event_date.is_(None))
+                   .order_by(events.c.event_id).limit(limit - len(rows)))
+        rows += list(conn.execute(undated))
+    return [_feature(row, fields) for row in rows]
+
+
+def _feature(row: Any, fields: list[str] | None) -> dict[str, Any]:
+    if fields is None:
+        properties = event_dict(row)
+    else:
+        data = row._mapping
+        properties = {name: plain(data[name]) for name in fields}
+    return {"type": "Feature", "id": row.event_id,
+            "geometry": {"type": "Point", "coordinates": [row.longitude, row.latitude]}, "properties": properties}
+
+
+MAX_CELLS = 5000
+CELLS_PER_TILE = 4  # a 256-pixel tile is cut into 4 x 4 cells of 64 pixels
+
+
+def map_cells(conn: Connection, flt: ExportFilter, *, zoom: int, limit: int = MAX_CELLS) -> list[dict[str, Any]]:
+    """The located events gathered in grid cells of about 64 pixels at map ``zoom``: each cell's
+    count, fatalities and mean position; a cell of one event gives that event's id, type and
+    date. The grouping is done by the database, so that a map of a million events sends only
+    what can be seen (the caller's ``bbox`` filter bounds it to the view)."""
+    cell = 360.0 / (2 ** zoom) / CELLS_PER_TILE
+    c = events.c
+    # longitudes and latitudes shifted to be positive: the integer cast is then a floor
+    gx = cast((c.longitude + 180.0) / cell, Integer).label("gx")
+    gy = cast((c.latitude + 90.0) / cell, Integer).label("gy")
+    query = (select(gx, gy, func.count().label("n"), func.coalesce(func.sum(c.fatalities), 0).label("killed"),
+                    func.avg(c.latitude).label("lat"), func.avg(c.longitude).label("lon"),
+                    func.min(c.event_id).label("first_id"), func.min(c.event_type).label("type_lo"),
+                    func.max(c.event_type).label("type_hi"), func.max(c.event_date).label("day"))
+             .where(*flt.conditions(), c.latitude.is_not(None), c.longitude.is_not(None))
+             .group_by(gx, gy).order_by(func.count().desc(), gx, gy).limit(limit))
     out = []
     for row in conn.execute(query):
-        event = event_dict(row)
-        properties = event if fields is None else {k: event.get(k) for k in fields}
-        out.append({"type": "Feature", "id": row.event_id,
-                    "geometry": {"type": "Point", "coordinates": [row.longitude, row.latitude]},
-                    "properties": properties})
+        single = row.n == 1
+        out.append({
+            "latitude": round(float(row.lat), 5), "longitude": round(float(row.lon), 5), "count": int(row.n),
+            "fatalities": int(row.killed), "event_type": row.type_lo if row.type_lo == row.type_hi else None,
+            "event_id": row.first_id if single else None, "event_date": plain(row.day) if single else None,
+        })
     return out
 
 

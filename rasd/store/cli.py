@@ -454,6 +454,7 @@ def run_refuse(args: argparse.Namespace, out: TextIO | None = None) -> int:
         try:
             counts, countries = refuse_all(store)
             run.totals.events.add(counts)
+            store.refresh_statistics()
             status = "finished"
         finally:
             _finish(run, status)

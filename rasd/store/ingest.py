@@ -265,8 +265,9 @@ class IngestRun:
     reports again and again. Reports a killed run left unfused are fused when the next run starts.
     """
 
-    def __init__(self, store: Store, command: str, inputs: list[str]) -> None:
+    def __init__(self, store: Store, command: str, inputs: list[str], *, refresh_statistics: bool = True) -> None:
         self.store = store
+        self.refresh_statistics = refresh_statistics
         self.version = pipeline_version()
         self.totals = RunTotals()
         self.pending: list[str] = []
@@ -455,6 +456,12 @@ class IngestRun:
             conn.execute(update(ingest_runs).where(ingest_runs.c.id == self.run_id).values(
                 status=status, finished_at=utcnow(), counts=self.totals.counts(), errors=self.totals.errors,
             ))
+        if status == "finished" and self.refresh_statistics and self._changed():
+            self.store.refresh_statistics()
+
+    def _changed(self) -> bool:
+        a = self.totals.articles
+        return bool(a[NEW] + a[COPIED] + a[REPLACED])
 
 
 def refuse_all(store: Store) -> tuple[SyncCounts, int]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, and_, func, or_, select
+from sqlalchemy import ColumnElement, Connection, Date, DateTime, and_, func, or_, select
 
 from rasd.store.errors import StoreError
 from rasd.store.schema import EVENT_FIELDS, articles, event_reports, events, ingest_runs, metadata, reports
@@ -17,7 +17,7 @@ EVENT_OUTPUT_FIELDS = ("event_id", *EVENT_FIELDS, "created_at", "updated_at", "m
 SAID_FIELDS = (
     "event_date", "time_precision", "event_type", "sub_event_type", "location", "admin1", "country",
     "fatalities", "fatalities_min", "fatalities_max", "fatalities_qualifier", "injured", "injured_qualifier",
-    "actor1", "actor2", "reported_by", "is_recap",
+    "actor1", "actor2", "reported_by", "is_recap", "confidence",
 )
 
 
@@ -64,9 +64,15 @@ def plain(value: Any) -> Any:
     return value
 
 
+# the event columns that hold dates or times (the others are JSON-ready as they come)
+_TIMED_FIELDS = frozenset(c.name for c in events.columns if isinstance(c.type, Date | DateTime))
+
+
 def event_dict(row: Any) -> dict[str, Any]:
-    data = row._mapping
-    out = {name: plain(data[name]) for name in EVENT_OUTPUT_FIELDS}
+    data = row._asdict()
+    out = {name: data[name] for name in EVENT_OUTPUT_FIELDS}
+    for name in _TIMED_FIELDS.intersection(out):
+        out[name] = plain(out[name])
     out.update(data["extra"] or {})
     return out
 

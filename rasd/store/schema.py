@@ -22,6 +22,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    func,
 )
 from sqlalchemy.dialects.postgresql import JSONB
 
@@ -209,11 +210,16 @@ events = Table(
     Column("fingerprint", String(64), nullable=False),
     _stamp("created_at"),
     _stamp("updated_at"),
-    Column("merged_into", String(ID + 10), ForeignKey("events.event_id"), index=True),
+    Column("merged_into", String(ID + 10), ForeignKey("events.event_id")),
     Column("deleted", Boolean, nullable=False),
     Index("ix_events_country_event_date", "country", "event_date"),
-    Index("ix_events_event_date", "event_date"),
+    Index("ix_events_event_date_event_id", "event_date", "event_id"),  # pages in date order, no sort
 )
+# filters match a country case-insensitively (rasd/store/filters.py): an index on the expression
+Index("ix_events_country_lower_date", func.lower(events.c.country), events.c.event_date)
+# only where set: a listing of live events (merged_into IS NULL) is never planned through it
+_MERGED = events.c.merged_into.is_not(None)
+Index("ix_events_merged_into", events.c.merged_into, sqlite_where=_MERGED, postgresql_where=_MERGED)
 
 event_reports = Table(
     "event_reports",

@@ -21,6 +21,7 @@ from rasd.store.errors import StoreError
 from rasd.store.migrate import CURRENT, EMPTY, FOREIGN, NEWER, OLDER, SchemaState, schema_state, upgrade
 
 READ, WRITE, UPGRADE, INSPECT = "read", "write", "upgrade", "inspect"
+SQLITE_ANALYSIS_ROWS = 400
 PG_WRITER_LOCK = 0x72617364  # advisory lock id: one writer transaction at a time on PostgreSQL
 
 
@@ -62,6 +63,17 @@ class Store:
     def reading(self) -> Iterator[Connection]:
         with translated(self.target, self.lock_timeout), self.engine.connect() as conn:
             yield conn
+
+    def refresh_statistics(self) -> None:
+        """Let the query planner know the tables' sizes again (after an ingest): without them
+        SQLite picks the merged_into index for every listing of live events and sorts them all.
+        SQLite's analysis is sampled (a few hundred rows per index), so it stays fast on any size."""
+        with self.transaction() as conn:
+            if self.backend == "sqlite":
+                conn.exec_driver_sql(f"PRAGMA analysis_limit = {SQLITE_ANALYSIS_ROWS}")
+                conn.exec_driver_sql("ANALYZE")
+            else:
+                conn.exec_driver_sql("ANALYZE events, reports, articles, article_bands, event_reports")
 
     def close(self) -> None:
         self.engine.dispose()

@@ -93,6 +93,10 @@ def test_geojson_has_a_point_for_each_located_event(client):
     feature = body["features"][0]
     assert feature["geometry"]["type"] == "Point" and set(feature["properties"]) == {"event_id", "fatalities",
                                                                                      "event_type"}
+    default = client.get(f"{API}/events.geojson", params={"limit": 1}).json()["features"][0]["properties"]
+    assert {"event_date", "event_type", "fatalities", "location"} <= set(default) and "notes" not in default
+    every = client.get(f"{API}/events.geojson", params={"limit": 1, "fields": "all"}).json()["features"][0]
+    assert "notes" in every["properties"] and "outlets" in every["properties"]
 
 
 @pytest.mark.parametrize("fmt", ["acled-csv", "geojson", "jsonl", "parquet"])

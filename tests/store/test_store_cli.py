@@ -110,7 +110,7 @@ def test_explain_unknown_event(filled):
 def test_db_info(filled):
     result = rasd("db", "info", "--db", filled)
     assert result.returncode == 0
-    assert "schema revision: 0003 (this Rasd: 0003; current)" in result.stdout
+    assert "schema revision: 0004 (this Rasd: 0004; current)" in result.stdout
     assert "articles 4" in result.stdout and "events: live 3, merged 0, deleted 0" in result.stdout
     data = json.loads(rasd("db", "info", "--db", filled, "--format", "json").stdout)
     assert data["tables"]["reports"] == 4 and data["last_run"]["status"] == "finished"

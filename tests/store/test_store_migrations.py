@@ -25,14 +25,14 @@ def _article_count(url: str) -> int:
 
 
 def test_revisions_form_one_chain():
-    assert known_revisions() == {"0001", "0002", "0003"}
-    assert head_revision() == "0003"
+    assert known_revisions() == {"0001", "0002", "0003", "0004"}
+    assert head_revision() == "0004"
 
 
 def test_upgrade_from_base_gives_exactly_the_schema(db_url):
     result = rasd("db", "upgrade", "--db", db_url)
     assert result.returncode == 0, result.stderr
-    assert "upgraded from revision none to 0003" in result.stdout
+    assert "upgraded from revision none to 0004" in result.stdout
     engine = _engine(db_url)
     with engine.connect() as conn:
         context = MigrationContext.configure(conn, opts={"version_table": VERSION_TABLE})
@@ -40,7 +40,7 @@ def test_upgrade_from_base_gives_exactly_the_schema(db_url):
     engine.dispose()
     assert diffs == []
     again = rasd("db", "upgrade", "--db", db_url)
-    assert again.returncode == 0 and "at the latest schema revision 0003" in again.stdout
+    assert again.returncode == 0 and "at the latest schema revision 0004" in again.stdout
 
 
 def test_older_revision_is_upgraded_by_db_upgrade_and_refused_by_the_rest(db_url):
@@ -55,7 +55,7 @@ def test_older_revision_is_upgraded_by_db_upgrade_and_refused_by_the_rest(db_url
     info = rasd("db", "info", "--db", db_url)
     assert info.returncode == 0 and "schema revision: 0001" in info.stdout and "older" in info.stdout
     result = rasd("db", "upgrade", "--db", db_url)
-    assert result.returncode == 0 and "upgraded from revision 0001 to 0003" in result.stdout
+    assert result.returncode == 0 and "upgraded from revision 0001 to 0004" in result.stdout
     assert rasd("ingest", ARTICLES, "--db", db_url).returncode == 0
     assert _article_count(db_url) == 4
 
