@@ -28,6 +28,7 @@ from rasd.api.limits import BodyLimit
 from rasd.api.streams import stream_export
 from rasd.store.browse import (
     DEFAULT_SORT,
+    GROUPS,
     MAX_CELLS,
     MAX_PAGE,
     PERIODS,
@@ -73,12 +74,15 @@ class Settings:
     read_only: bool = False
     max_body: int = DEFAULT_MAX_BODY
     cors_origins: tuple[str, ...] = ()
+    tiles: str | None = None  # an online tile layer's URL template, only when configured
+    tiles_attribution: str | None = None
 
 
 def create_app(db_url: str, *, api_key: str | None = None, read_only: bool = False,
-               max_body: int = DEFAULT_MAX_BODY, cors_origins: tuple[str, ...] = ()) -> FastAPI:
-    """The application; the database is opened when it starts (created when writes are on)."""
-    settings = Settings(db_url, api_key or None, read_only, max_body, tuple(cors_origins))
+               max_body: int = DEFAULT_MAX_BODY, cors_origins: tuple[str, ...] = (), tiles: str | None = None,
+               tiles_attribution: str | None = None) -> FastAPI:
+    """The application; the database is opened at the first request (created when writes are on)."""
+    settings = Settings(db_url, api_key or None, read_only, max_body, tuple(cors_origins), tiles, tiles_attribution)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -118,15 +122,27 @@ def _dashboard(app: FastAPI) -> None:
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
+    settings: Settings = app.state.settings
+    policy = content_policy(settings.tiles)
+
     @app.get("/", include_in_schema=False)
     def index() -> FileResponse:
         return FileResponse(STATIC / "index.html", media_type="text/html; charset=utf-8",
-                            headers={"Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff"})
+                            headers={"Content-Security-Policy": policy, "X-Content-Type-Options": "nosniff"})
 
 
-# the page loads nothing from elsewhere; map tiles are not used (the basemap ships in the package)
-CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; "
-       "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
+def content_policy(tiles: str | None) -> str:
+    """The page loads nothing from elsewhere (the basemap ships in the package), except the tile
+    server when one is configured."""
+    images = "'self' data:"
+    if tiles:
+        from urllib.parse import urlsplit
+
+        parts = urlsplit(tiles.replace("{s}", "a"))
+        host = parts.netloc.replace("a.", "*.", 1) if "{s}" in tiles else parts.netloc
+        images += f" {parts.scheme}://{host}"
+    return (f"default-src 'self'; img-src {images}; style-src 'self' 'unsafe-inline'; script-src 'self'; "
+            "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
 
 
 # -- errors ------------------------------------------------------------------------------------
@@ -287,6 +303,12 @@ def _routes(app: FastAPI) -> None:
         return JSONResponse({"type": "FeatureCollection", "features": features},
                             media_type="application/geo+json")
 
+    @app.get(f"{API}/config", tags=["dashboard"], summary="What the dashboard needs to know about this server")
+    def config(request: Request) -> dict[str, Any]:
+        settings: Settings = request.app.state.settings
+        return {"tiles": settings.tiles, "tiles_attribution": settings.tiles_attribution,
+                "read_only": settings.read_only, "writes_need_key": bool(settings.api_key)}
+
     @app.get(f"{API}/map", response_model=models.MapCells, responses=ERRORS, tags=["events"],
              summary="Located events grouped in grid cells for a map at a zoom level (clustered by the database)")
     def map_view(
@@ -328,12 +350,16 @@ def _routes(app: FastAPI) -> None:
         found = changes_since(conn, after, limit)
         return {"changes": found, "next_since": found[-1]["at"] if len(found) == limit else None}
 
-    @app.get(f"{API}/stats", response_model=models.Stats, responses=ERRORS, tags=["events"],
+    @app.get(f"{API}/stats", response_model=models.Stats, response_model_exclude_none=True, responses=ERRORS,
+             tags=["events"],
              summary="Events and fatalities per day, week or month and per type, country, admin1, actor")
     def get_stats(conn: Conn, flt: Filter,
-                  period: Annotated[str, Query(description=f"one of {', '.join(PERIODS)}")] = "day") -> Any:
+                  period: Annotated[str, Query(description=f"one of {', '.join(PERIODS)}")] = "day",
+                  groups: Annotated[str | None, Query(max_length=200, description="comma-separated, among "
+                                                      f"{', '.join(GROUPS)} (default: all)")] = None) -> Any:
+        asked = tuple(g.strip() for g in groups.split(",") if g.strip()) if groups else GROUPS
         try:
-            return stats(conn, flt, period)
+            return stats(conn, flt, period, asked)
         except BrowseError as exc:
             raise ApiError(400, "bad_request", str(exc)) from None
 

@@ -33,6 +33,11 @@ def register(subparsers: Any) -> None:
                    help="allow browser requests from ORIGIN (repeatable; none by default)")
     p.add_argument("--max-body", type=_positive, default=5 * 1024 * 1024, metavar="BYTES",
                    help="largest request body accepted (default 5 MB)")
+    p.add_argument("--tiles", metavar="URL", type=_tiles,
+                   help="an online map tile layer under the offline basemap, e.g. "
+                   "https://tile.openstreetmap.org/{z}/{x}/{y}.png (none by default: nothing is fetched from "
+                   "elsewhere)")
+    p.add_argument("--tiles-attribution", metavar="TEXT", help="the credit the tile provider asks for")
     p.set_defaults(handler=run_serve)
 
 
@@ -54,6 +59,12 @@ def _positive(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError(f"{value}: give 1 byte or more")
     return value
+
+
+def _tiles(text: str) -> str:
+    if not text.startswith("https://") or not all(part in text for part in ("{z}", "{x}", "{y}")):
+        raise argparse.ArgumentTypeError(f"{text!r}: give an https:// URL template with {{z}}, {{x}} and {{y}}")
+    return text
 
 
 def is_loopback(host: str) -> bool:
@@ -85,7 +96,7 @@ def run_serve(args: argparse.Namespace, out: TextIO | None = None, err: TextIO |
         print(f"rasd: error: {exc}", file=err)
         return exc.exit_code
     app = create_app(url, api_key=key, read_only=args.read_only, max_body=args.max_body,
-                     cors_origins=tuple(args.cors_origin))
+                     cors_origins=tuple(args.cors_origin), tiles=args.tiles, tiles_attribution=args.tiles_attribution)
     config = uvicorn.Config(app, host=args.host, port=args.port, log_level="warning", access_log=False)
     server = uvicorn.Server(config)
     _announce_when_started(server, args.host, err)

@@ -110,11 +110,11 @@ class Stats(BaseModel):
     period: str
     total: dict[str, int]
     series: list[dict[str, Any]]
-    by_event_type: list[Figure]
-    by_sub_event_type: list[Figure]
-    by_country: list[Figure]
-    by_admin1: list[Figure]
-    by_actor1: list[Figure]
+    by_event_type: list[Figure] | None = None
+    by_sub_event_type: list[Figure] | None = None
+    by_country: list[Figure] | None = None
+    by_admin1: list[Figure] | None = None
+    by_actor1: list[Figure] | None = None
 
 
 class ArticleReport(BaseModel):

@@ -139,3 +139,24 @@ def test_stats_add_up_per_period_and_group(client):
     syria = client.get(f"{API}/stats", params={"country": "Syria"}).json()
     assert [g["value"] for g in syria["by_country"]] == ["Syria"]
     assert client.get(f"{API}/stats", params={"period": "year"}).status_code == 400
+
+
+def test_map_cells_hold_every_located_event_once_at_any_zoom(client):
+    located = client.get(f"{API}/events.geojson", params={"limit": 100000}).json()["features"]
+    for zoom in (0, 3, 8, 16):
+        body = client.get(f"{API}/map", params={"zoom": zoom}).json()
+        assert sum(c["count"] for c in body["cells"]) == len(located) and not body["truncated"]
+        singles = [c for c in body["cells"] if c["count"] == 1]
+        assert all(c["event_id"] and c["event_type"] for c in singles)
+    coarse = client.get(f"{API}/map", params={"zoom": 0}).json()["cells"]
+    fine = client.get(f"{API}/map", params={"zoom": 16}).json()["cells"]
+    assert len(coarse) <= len(fine)
+    syria = client.get(f"{API}/map", params={"zoom": 5, "country": "Syria"}).json()["cells"]
+    assert sum(c["count"] for c in syria) == len([f for f in located if f["properties"]["country"] == "Syria"])
+    assert client.get(f"{API}/map", params={"zoom": 40}).status_code == 400
+
+
+def test_stats_count_only_the_groups_asked_for(client):
+    body = client.get(f"{API}/stats", params={"groups": "country,event_type"}).json()
+    assert "by_country" in body and "by_event_type" in body and "by_actor1" not in body
+    assert client.get(f"{API}/stats", params={"groups": "password"}).status_code == 400

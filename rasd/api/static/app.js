@@ -10,7 +10,7 @@ const TYPE_COLOURS = {
   "Protests": "#0891b2", "Riots": "#ca8a04", "Strategic developments": "#4b5563",
 };
 const state = { lang: localStorage.getItem("rasd-lang") || "en", strings: {}, map: null, markers: null,
-                countries: null, options: null };
+                countries: null, options: null, config: null };
 
 // -- small helpers ------------------------------------------------------------------------------
 
@@ -80,12 +80,16 @@ async function eventsView(view) {
     el("aside", { class: "panel" }, el("h2", { text: t("filters") }), form, el("h2", { text: t("export") }), exports),
     el("section", { class: "panel" }, totals, mapBox, el("h2", { text: t("timeline") }),
        el("p", { class: "totals", text: t("timeline_hint") }), timeline, el("h2", { text: t("table") }), table)));
-  await fillOptions(form, filters);
-  const stats = await getJSON("/stats", { ...filters, period: "day" });
+  // everything at once: the figures, the map and the table do not wait for one another
+  const groups = "country,event_type";
+  const statsP = getJSON("/stats", { ...filters, period: "day", groups });
+  if (!state.options) state.options = Object.keys(filters).length ? getJSON("/stats", { period: "month", groups }) : statsP;
+  const drawn = Promise.all([drawMap(mapBox, filters), fillTable(table, filters)]);
+  const [stats, options] = await Promise.all([statsP, state.options]);
+  fillOptions(form, filters, options);
   totals.textContent = `${fmt(stats.total.events)} ${t("events")}, ${fmt(stats.total.fatalities)} ${t("fatalities")}`;
   drawTimeline(timeline, stats.series, filters);
-  drawMap(mapBox, filters);
-  fillTable(table, filters);
+  await drawn;
 }
 
 function filterForm(filters) {
@@ -105,11 +109,10 @@ function filterForm(filters) {
   return form;
 }
 
-async function fillOptions(form, filters) {
-  if (!state.options) state.options = await getJSON("/stats", { period: "month" });
+function fillOptions(form, filters, options) {
   for (const [name, key] of [["country", "by_country"], ["event_type", "by_event_type"]]) {
     const select = form.elements[name];
-    for (const group of state.options[key]) {
+    for (const group of options[key]) {
       if (group.value === null) continue;
       select.append(el("option", { value: group.value, selected: filters[name] === group.value ? "selected" : null },
                        `${group.value} (${fmt(group.events)})`));
@@ -194,12 +197,17 @@ async function drawMap(box, filters) {
   state.map = map;
   map.attributionControl.addAttribution("Boundaries: Natural Earth (public domain)");
   map.setView([28, 40], 4);
-  await drawCountries(map);
+  const extentP = getJSON("/map", { ...filters, zoom: 2, bbox: "-180,-90,180,90" });
+  if (!state.config) state.config = await getJSON("/config");
+  if (state.config.tiles) {
+    L.tileLayer(state.config.tiles, { attribution: state.config.tiles_attribution || "", maxZoom: 18 }).addTo(map);
+  }
+  await drawCountries(map, Boolean(state.config.tiles));
   state.markers = L.layerGroup().addTo(map);
   const refresh = () => loadMarkers(map, filters);
   map.on("moveend", refresh);
   new ResizeObserver(() => map.invalidateSize()).observe(box);
-  const extent = await getJSON("/map", { ...filters, zoom: 2, bbox: "-180,-90,180,90" });
+  const extent = await extentP;
   if (extent.cells.length) {
     const bounds = L.latLngBounds(extent.cells.map((c) => [c.latitude, c.longitude]));
     map.fitBounds(bounds.pad(0.3), { maxZoom: 9 });
@@ -207,13 +215,13 @@ async function drawMap(box, filters) {
   await refresh();
 }
 
-async function drawCountries(map) {
+async function drawCountries(map, overTiles) {
   if (!state.countries) {
     const topo = await (await fetch("/static/vendor/world-atlas/countries-50m.json")).json();
     state.countries = topojson.feature(topo, topo.objects.countries);
   }
-  L.geoJSON(state.countries, { style: { color: "#94a3b8", weight: 1, fillColor: "#f8fafc", fillOpacity: 1 },
-                               interactive: false }).addTo(map);
+  L.geoJSON(state.countries, { style: { color: "#94a3b8", weight: 1, fillColor: "#f8fafc",
+                                        fillOpacity: overTiles ? 0 : 1 }, interactive: false }).addTo(map);
 }
 
 async function loadMarkers(map, filters) {
