@@ -8,6 +8,8 @@ import os
 import sys
 from typing import Any, TextIO
 
+from rasd.cli import positive_bytes
+
 DEFAULT_HOST, DEFAULT_PORT = "127.0.0.1", 8000
 EXIT_OK, EXIT_RUNTIME, EXIT_USAGE = 0, 1, 2
 KEY_ENV = "RASD_API_KEY"
@@ -31,7 +33,7 @@ def register(subparsers: Any) -> None:
     p.add_argument("--read-only", action="store_true", help="refuse every write")
     p.add_argument("--cors-origin", action="append", default=[], metavar="ORIGIN",
                    help="allow browser requests from ORIGIN (repeatable; none by default)")
-    p.add_argument("--max-body", type=_positive, default=5 * 1024 * 1024, metavar="BYTES",
+    p.add_argument("--max-body", type=positive_bytes, default=5 * 1024 * 1024, metavar="BYTES",
                    help="largest request body accepted (default 5 MB)")
     p.add_argument("--tiles", metavar="URL", type=_tiles,
                    help="an online map tile layer under the offline basemap, e.g. "
@@ -48,16 +50,6 @@ def _port(text: str) -> int:
         raise argparse.ArgumentTypeError(f"{text!r} is not a port number") from None
     if not 0 <= value <= 65535:
         raise argparse.ArgumentTypeError(f"{value}: a port is 0 to 65535")
-    return value
-
-
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of bytes") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"{value}: give 1 byte or more")
     return value
 
 

@@ -17,11 +17,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-import numpy as np
-
 from rasd.normalize.chars import normalize_char_map
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # numpy and datasketch load when the first article is fingerprinted, not in workers
+    import numpy as np
     from datasketch import MinHash
 
 SHINGLE_WORDS = 3
@@ -32,7 +31,7 @@ MINHASH_SEED = 1
 
 _WORDS = re.compile(r"\w+")
 _DIGITS = re.compile(r"\d+")
-_MASK32 = np.uint64(0xFFFFFFFF)
+MASK32 = 0xFFFFFFFF
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +49,8 @@ class Fingerprint:
         """Jaccard similarity of the two shingle sets."""
         if self.text_hash == other.text_hash:
             return 1.0
+        import numpy as np
+
         common = np.intersect1d(self.shingles, other.shingles, assume_unique=True).size
         union = self.shingles.size + other.shingles.size - common
         return common / union if union else 0.0
@@ -69,13 +70,16 @@ def fingerprint(text: str, text_hash: str, published: str | None) -> Fingerprint
 
 
 def _shingle_hashes(words: list[str]) -> np.ndarray:
+    import numpy as np
+
+    mask = np.uint64(MASK32)
     hashes = np.fromiter((zlib.crc32(w.encode("utf-8")) for w in words), dtype=np.uint64, count=len(words))
     if hashes.size < SHINGLE_WORDS:
         return np.unique(hashes)
     combined = hashes[: hashes.size - SHINGLE_WORDS + 1].copy()
     for k in range(1, SHINGLE_WORDS):
         # a rolling polynomial of the word hashes, kept in 32 bits for MinHash
-        combined = (combined * np.uint64(1_000_003) + hashes[k : hashes.size - SHINGLE_WORDS + 1 + k]) & _MASK32
+        combined = (combined * np.uint64(1_000_003) + hashes[k : hashes.size - SHINGLE_WORDS + 1 + k]) & mask
     return np.unique(combined)
 
 

@@ -407,6 +407,7 @@ def summary(run: Any, shown: str, command: str = "ingest") -> str:
 
 @_store_errors
 def run_events(args: argparse.Namespace, out: TextIO | None = None) -> int:
+    from rasd.store.filters import FilterError
     from rasd.store.query import EventFilter, list_events
     from rasd.store.render import write_events_json, write_events_table
     from rasd.store.store import READ, open_store
@@ -417,6 +418,11 @@ def run_events(args: argparse.Namespace, out: TextIO | None = None) -> int:
         sub_event_type=args.sub_event_type, actor=args.actor, min_fatalities=args.min_fatalities,
         limit=args.limit, include_retired=args.include_retired,
     )
+    try:
+        flt.conditions()
+    except FilterError as exc:
+        print(f"rasd: error: {exc}", file=sys.stderr)
+        return EXIT_INPUT
     with open_store(args.db or _default_db(), READ) as store, store.reading() as conn:
         writer = write_events_json if args.format == "json" else write_events_table
         writer(list_events(conn, flt), out)

@@ -95,6 +95,7 @@ class ExportFilter:
     updated_since: datetime | None = None
     bbox: BBox | None = None
     include_merged: bool = False
+    include_deleted: bool = False
 
     def __post_init__(self) -> None:
         if self.since is not None and self.until is not None and self.since > self.until:
@@ -110,7 +111,7 @@ class ExportFilter:
 
     def conditions(self) -> list[ColumnElement[bool]]:
         c = events.c
-        found: list[ColumnElement[bool]] = [c.deleted.is_(False)]
+        found: list[ColumnElement[bool]] = [] if self.include_deleted else [c.deleted.is_(False)]
         if not self.include_merged:
             found.append(c.merged_into.is_(None))
         if self.since is not None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Date, DateTime, and_, func, or_, select
+from sqlalchemy import ColumnElement, Connection, Date, DateTime, and_, func, select
 
 from rasd.store.errors import StoreError
 from rasd.store.schema import EVENT_FIELDS, articles, event_reports, events, ingest_runs, metadata, reports
@@ -34,25 +34,14 @@ class EventFilter:
     include_retired: bool = False
 
     def conditions(self) -> list[ColumnElement[bool]]:
-        c = events.c
-        found: list[ColumnElement[bool]] = []
-        if not self.include_retired:
-            found += [c.deleted.is_(False), c.merged_into.is_(None)]
-        if self.since is not None:
-            found.append(c.event_date >= self.since)
-        if self.until is not None:
-            found.append(c.event_date <= self.until)
-        for column, value in ((c.country, self.country), (c.event_type, self.event_type),
-                              (c.sub_event_type, self.sub_event_type)):
-            if value:
-                found.append(func.lower(column) == value.lower())
-        if self.actor:
-            needle = self.actor.lower()
-            found.append(or_(func.lower(c.actor1).contains(needle, autoescape=True),
-                             func.lower(c.actor2).contains(needle, autoescape=True)))
-        if self.min_fatalities is not None:
-            found.append(c.fatalities >= self.min_fatalities)
-        return found
+        """The export filter's conditions (one definition of what each filter means)."""
+        from rasd.store.filters import ExportFilter
+
+        return ExportFilter(
+            since=self.since, until=self.until, country=self.country, event_type=self.event_type,
+            sub_event_type=self.sub_event_type, actor=self.actor, min_fatalities=self.min_fatalities,
+            include_merged=self.include_retired, include_deleted=self.include_retired,
+        ).conditions()
 
 
 def plain(value: Any) -> Any:

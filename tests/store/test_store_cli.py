@@ -170,3 +170,9 @@ def test_errors_file_gets_one_line_for_each_item_skipped_failed_or_stopped(tmp_p
     assert again.returncode == 1 and len(errors.read_text(encoding="utf-8").splitlines()) == 5  # appended
     refused = rasd("ingest", str(source), "--db", url, "--errors", str(tmp_path / "no" / "such" / "dir.jsonl"))
     assert refused.returncode == 2 and "cannot write the errors file" in refused.stderr
+
+
+def test_events_refuses_a_date_window_that_ends_before_it_starts(sqlite_url):
+    rasd("ingest", str(DATA / "articles.jsonl"), "--db", sqlite_url)
+    result = rasd("events", "--db", sqlite_url, "--since", "2020-02-01", "--until", "2020-01-01")
+    assert result.returncode == 2 and "--since 2020-02-01 is after --until 2020-01-01" in result.stderr

@@ -384,7 +384,7 @@ function tryView(view) {
   const date = el("input", { id: "try-date", type: "date", value: new Date().toISOString().slice(0, 10) });
   const out = el("div", { id: "try-result" });
   const run = async () => {
-    out.replaceChildren(el("p", { text: t("loading") }));
+    out.replaceChildren(el("p", { id: "try-loading", text: t("loading") }));
     try {
       const answer = await fetch(`${API}/extract`, { method: "POST", headers: { "Content-Type": "application/json" },
         body: JSON.stringify({ text: text.value, published: date.value || null }) });
