@@ -173,6 +173,10 @@ def test_an_event_its_sources_and_its_article_with_every_highlight(server, brows
     sources = browser.find_elements(By.CSS_SELECTOR, "#sources li.report")
     assert len(sources) == len(detail["reports"]) == 2
     assert {s.find_element(By.TAG_NAME, "strong").text for s in sources} == {r["outlet"] for r in detail["reports"]}
+    fields = dict(zip([d.text for d in browser.find_elements(By.CSS_SELECTOR, "dl.fields dt:not(.head)")],
+                      [d.text for d in browser.find_elements(By.CSS_SELECTOR, "dl.fields dd.value")], strict=True))
+    assert fields["fatalities"] == str(detail["fatalities"]) and fields["location"] == detail["location"]
+    assert "[object" not in browser.find_element(By.TAG_NAME, "body").text
     _shot(browser, "event", 1280)
     _after(browser, sources[0].find_element(By.CLASS_NAME, "article-link").click)
     article = api.get(f"/articles/{detail['reports'][0]['article_id']}").json()

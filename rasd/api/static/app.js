@@ -23,7 +23,7 @@ function el(tag, attrs, ...children) {
     else if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
     else node.setAttribute(key, value);
   }
-  for (const child of children.flat()) {
+  for (const child of children.flat(Infinity)) {
     if (child === null || child === undefined) continue;
     node.append(child instanceof Node ? child : document.createTextNode(String(child)));
   }
@@ -288,7 +288,7 @@ async function eventView(view, id) {
   const event = await getJSON(`/events/${encodeURIComponent(id)}`);
   const reportConfidence = mergedConfidence(event.reports);
   const rows = EVENT_FIELDS.filter((f) => event[f] !== null && event[f] !== undefined).map((f) =>
-    [el("dt", { text: f }), el("dd", { text: String(event[f]) }),
+    [el("dt", { text: f }), el("dd", { class: "value", text: String(event[f]) }),
      el("dd", { class: "confidence", text: reportConfidence[f] !== undefined ? reportConfidence[f].toFixed(2) : "" })]);
   const sources = event.reports.map((r) => el("li", { class: "report", "data-report": r.report_id },
     el("strong", { text: r.outlet || "?" }), ` · ${r.published || ""} · `,
@@ -301,8 +301,8 @@ async function eventView(view, id) {
   view.replaceChildren(el("div", { class: "panel", id: "event" },
     el("p", {}, el("a", { href: "#/" }, t("back"))),
     el("h2", { text: `${event.sub_event_type || event.event_type || t("event")} — ${event.location || ""} ${event.event_date || ""}` }),
-    el("dl", { class: "fields" }, el("dt", { text: t("field") }), el("dd", { text: t("value") }),
-       el("dd", { text: t("confidence") }), rows),
+    el("dl", { class: "fields" }, el("dt", { class: "head", text: t("field") }),
+       el("dd", { class: "head", text: t("value") }), el("dd", { class: "head", text: t("confidence") }), rows),
     el("h2", { text: `${t("reports")} (${event.reports.length})` }), el("ol", { id: "sources" }, sources),
     event.merged_from.length ? el("p", {}, `${t("merged_from")}: ${event.merged_from.join(", ")}`) : null,
     el("h2", { text: t("actor_events") }),
