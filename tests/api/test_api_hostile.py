@@ -68,3 +68,15 @@ def test_odd_ids_are_not_found(client, ident):
         answer = client.get(path)
         assert answer.status_code == 404, (path, answer.text)
         assert answer.json()["error"] == "not_found"
+
+
+def test_a_database_that_cannot_be_reached_is_a_503_with_a_reason():
+    from fastapi.testclient import TestClient
+
+    from rasd.api.app import create_app
+
+    app = create_app("postgresql://nobody@127.0.0.1:1/rasd", read_only=True)
+    with TestClient(app) as down:
+        answer = down.get(f"{API}/events")
+        assert answer.status_code == 503 and answer.json()["error"] == "database_unavailable"
+        assert answer.json()["message"]
