@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Integer, and_, cast, func, or_, select
 
-from rasd.store.filters import ExportFilter
+from rasd.store.filters import ExportFilter, has_control_characters
 from rasd.store.query import event_dict, plain, report_details
 from rasd.store.schema import article_mentions, articles, event_reports, events, reports
 
@@ -63,8 +63,8 @@ class Cursor:
             raise BrowseError("cursor: not a cursor this API gave (pass the next_cursor of the last page)") from None
         if name != sort:
             raise BrowseError(f"cursor: it continues a page sorted by {name!r}, not {sort!r}")
-        if not isinstance(event_id, str) or len(event_id) > MAX_ID or "\x00" in event_id or not (
-                value is None or isinstance(value, str | int | float)) or "\x00" in str(value):
+        if not isinstance(event_id, str) or len(event_id) > MAX_ID or has_control_characters(event_id) or not (
+                value is None or isinstance(value, str | int | float)) or has_control_characters(str(value)):
             raise BrowseError("cursor: not a cursor this API gave (pass the next_cursor of the last page)")
         return cls(name, _sort_value(SORTS[name][0], value), event_id)
 
@@ -102,25 +102,34 @@ def events_page(conn: Connection, flt: ExportFilter, *, sort: str = DEFAULT_SORT
     if not 1 <= limit <= MAX_PAGE:
         raise BrowseError(f"limit: 1 to {MAX_PAGE}, not {limit}")
     name, descending = SORTS[sort]
-    column = events.c[name]
     after = Cursor.decode(cursor, sort) if cursor else None
-    rows: list[Any] = []
-    if after is None or after.value is not None:
-        query = select(events).where(*flt.conditions(), column.is_not(None))
-        if after is not None:
-            beyond = column < after.value if descending else column > after.value
-            query = query.where(or_(beyond, and_(column == after.value, events.c.event_id > after.event_id)))
-        order = column.desc() if descending else column.asc()
-        rows = list(conn.execute(query.order_by(order, events.c.event_id).limit(limit + 1)))
-    if len(rows) <= limit:  # the events without a sort value come last
-        query = select(events).where(*flt.conditions(), column.is_(None))
-        if after is not None and after.value is None:
-            query = query.where(events.c.event_id > after.event_id)
-        rows += list(conn.execute(query.order_by(events.c.event_id).limit(limit + 1 - len(rows))))
+    rows = _in_order(conn, [events], flt.conditions(), name, descending, after, limit + 1)
     more = len(rows) > limit
     rows = rows[:limit]
     next_cursor = Cursor(sort, getattr(rows[-1], name), rows[-1].event_id).encode() if more else None
     return Page([event_dict(row) for row in rows], next_cursor)
+
+
+def _in_order(conn: Connection, columns: list[Any], where: list[Any], name: str, descending: bool,
+              after: Cursor | None, limit: int) -> list[Any]:
+    """At most ``limit`` rows in the order of column ``name`` (then event_id), those without a
+    value last, after ``after``. Two queries instead of one with NULLS LAST, so that each can be
+    read in the order of an index."""
+    column = events.c[name]
+    rows: list[Any] = []
+    if after is None or after.value is not None:
+        query = select(*columns).where(*where, column.is_not(None))
+        if after is not None:
+            beyond = column < after.value if descending else column > after.value
+            query = query.where(or_(beyond, and_(column == after.value, events.c.event_id > after.event_id)))
+        order = column.desc() if descending else column.asc()
+        rows = list(conn.execute(query.order_by(order, events.c.event_id).limit(limit)))
+    if len(rows) < limit:
+        query = select(*columns).where(*where, column.is_(None))
+        if after is not None and after.value is None:
+            query = query.where(events.c.event_id > after.event_id)
+        rows += list(conn.execute(query.order_by(events.c.event_id).limit(limit - len(rows))))
+    return rows
 
 
 def event_features(conn: Connection, flt: ExportFilter, *, limit: int, fields: list[str] | None = None
@@ -132,13 +141,7 @@ def event_features(conn: Connection, flt: ExportFilter, *, limit: int, fields: l
         columns: list[Any] = [events]
     else:
         columns = [events.c[name] for name in dict.fromkeys([*fields, "event_id", "latitude", "longitude"])]
-    dated = (select(*columns).where(*located, events.c.event_date.is_not(None))
-             .order_by(events.c.event_date.desc(), events.c.event_id).limit(limit))
-    rows = list(conn.execute(dated))
-    if len(rows) < limit:
-        undated = (select(*columns).where(*located, events.c.event_date.is_(None))
-                   .order_by(events.c.event_id).limit(limit - len(rows)))
-        rows += list(conn.execute(undated))
+    rows = _in_order(conn, columns, located, "event_date", True, None, limit)
     return [_feature(row, fields) for row in rows]
 
 
@@ -259,7 +262,7 @@ MAX_ID = 300
 def _checked_id(kind: str, value: str) -> str:
     """An id worth looking up: no database keeps control characters or 300+ characters in one
     (and PostgreSQL refuses a NUL in a string)."""
-    if len(value) > MAX_ID or any(ord(ch) < 32 or ord(ch) == 127 for ch in value):
+    if len(value) > MAX_ID or has_control_characters(value):
         raise NotFound(f"no {kind} {value[:60]!r}")
     return value
 

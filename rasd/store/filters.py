@@ -20,6 +20,11 @@ class FilterError(ValueError):
     """A filter value that cannot be used (an exit-2 usage error on the command line)."""
 
 
+def has_control_characters(text: str) -> bool:
+    """No filter or id holds one (and PostgreSQL refuses a NUL in a string)."""
+    return any(ord(ch) < 32 or ord(ch) == 127 for ch in text)
+
+
 def parse_stamp(text: str) -> datetime:
     """An ISO 8601 date or time; UTC when it has no offset."""
     try:
@@ -106,7 +111,7 @@ class ExportFilter:
             value = getattr(self, name)
             if value is not None and len(value) > MAX_TEXT:
                 raise FilterError(f"{name}: at most {MAX_TEXT} characters")
-            if value is not None and any(ord(ch) < 32 or ord(ch) == 127 for ch in value):
+            if value is not None and has_control_characters(value):
                 raise FilterError(f"{name}: control characters are not text to look for")
 
     def conditions(self) -> list[ColumnElement[bool]]:

@@ -109,12 +109,8 @@ class Looked:
 class Prepared:
     """An article extracted and ready to be stored."""
 
-    key: str
-    text_hash: str
-    given: dict[str, Any]
+    looked: Looked
     doc: Document
-    fingerprint: Fingerprint | None = None
-    near: float | None = None
 
 
 def prepare_article(looked: Looked) -> Prepared:
@@ -122,7 +118,7 @@ def prepare_article(looked: Looked) -> Prepared:
     from rasd.pipeline import extract_article
 
     doc = extract_article(_keyed(looked.item, looked.key))
-    return Prepared(looked.key, looked.text_hash, looked.given, doc, looked.fingerprint, looked.near)
+    return Prepared(looked, doc)
 
 
 def _identity(item: ArticleInput) -> tuple[str, str, dict[str, Any]]:
@@ -203,16 +199,17 @@ def store_article(
     articles, not fused yet). A new article is fused at once when ``pending`` is None; otherwise
     its reports are left for the caller to fuse with others (``ArticleResult.report_ids``).
     """
-    key, doc = prepared.key, prepared.doc
+    looked, doc = prepared.looked, prepared.doc
+    key = looked.key
     now = utcnow()
     with store.transaction() as conn:
         stored = lookup(conn, key)
-        if _unchanged(stored, prepared.text_hash, version, prepared.given):
+        if _unchanged(stored, looked.text_hash, version, looked.given):
             return ArticleResult(UNCHANGED)
         old, prior = remove_contributions(conn, key) if stored else ([], {})
-        numbers = write_article(conn, key, doc, given=prepared.given, version=version, now=now,
-                                replacing=stored is not None, near=prepared.near)
-        write_bands(conn, key, prepared.fingerprint, replacing=stored is not None)
+        numbers = write_article(conn, key, doc, given=looked.given, version=version, now=now,
+                                replacing=stored is not None, near=looked.near)
+        write_bands(conn, key, looked.fingerprint, replacing=stored is not None)
         return _fused_or_pending(conn, key, numbers, stored is not None, NEW, now, old, prior, pending)
 
 
@@ -447,7 +444,7 @@ class IngestRun:
             done = exc
         if isinstance(done, Exception):
             return looked.item, self._store(looked.item, done)
-        prepared = Prepared(looked.key, looked.text_hash, looked.given, done, looked.fingerprint)
+        prepared = Prepared(looked, done)
         return looked.item, self._store(looked.item, prepared)
 
     def finish(self, status: str = "finished") -> None:
