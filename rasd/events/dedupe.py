@@ -61,22 +61,44 @@ def _near_in_text(a: Event, b: Event, reach: int = 0, field: str | None = None) 
 
 def _same_place(a: Event, b: Event) -> bool:
     if a.location is None or b.location is None:
-        # a place told once covers the same sentence's retelling, not the next sentence's incident
-        return a.signals.get("_sentence") is not None and a.signals.get("_sentence") == b.signals.get("_sentence")
+        # a place told once covers the same sentence's retelling, not the next sentence's incident;
+        # with no place on either side, a telling with no casualties of its own right after a
+        # counted one is the same incident told again
+        if a.location is None and b.location is None and (_tollless(a) or _tollless(b)) and _near_in_text(a, b):
+            return True
+        return _same_sentence(a, b)
     if a.location == b.location:
-        # a place carried over from an earlier sentence is no sign that a later incident is the same
-        inherited = a.signals.get("_place_inherited") or b.signals.get("_place_inherited")
-        return not inherited or a.signals.get("_sentence") == b.signals.get("_sentence")
+        # a place carried over from an earlier sentence is no sign that a later incident is the same,
+        # unless the telling that carries it over adds no casualties of its own and follows closely
+        heirs = [e for e in (a, b) if e.signals.get("_place_inherited")]
+        return not heirs or _same_sentence(a, b) or (all(_tollless(e) for e in heirs) and _near_in_text(a, b))
+    if _country_only(a, b) or _country_only(b, a):
+        # "a mosque in northern Nigeria" and the town the next sentence names: one place told twice
+        return _tollless(a) or _tollless(b) or _near_in_text(a, b, CROSS_TYPE_NEAR_CHARS) or _one_toll(a, b)
     km = _km(a, b)
     # two named towns are two places; a region and a town inside it may be one place told twice
     return km is not None and km <= REGION_KM and max(a.geo_precision or 1, b.geo_precision or 1) == 3
+
+
+def _same_sentence(a: Event, b: Event) -> bool:
+    return a.signals.get("_sentence") is not None and a.signals.get("_sentence") == b.signals.get("_sentence")
+
+
+def _country_only(a: Event, b: Event) -> bool:
+    """``a`` is placed at nothing finer than the country ``b`` lies in."""
+    return a.location is not None and a.location == a.country and a.country == b.country and a.admin1 is None
+
+
+def _tollless(event: Event) -> bool:
+    """No casualties of its own: no count, or only "no casualties" (a zero)."""
+    return not any((event.fatalities, event.injured))
 
 
 def _one_toll(a: Event, b: Event) -> bool:
     """At most one toll (dead or injured) between them, or the same one: a blast and "the attack"
     it was, twin blasts with one overall toll — not two attacks each with its own casualties."""
     x, y = _casualties(a), _casualties(b)
-    return not x or not y or x == y
+    return _tollless(a) or _tollless(b) or x == y
 
 
 def _casualties(event: Event) -> tuple[int | None, int | None] | None:
@@ -100,10 +122,11 @@ def same_incident(a: Event, b: Event) -> bool:
 
 
 def _absorb(main: Event, other: Event) -> None:
-    if main.fatalities is None and other.fatalities is not None:
+    # a positive count beats a missing one and a zero ("no casualties" said of one side of it)
+    if not main.fatalities and (other.fatalities or (main.fatalities is None and other.fatalities is not None)):
         for key in COUNT_FIELDS:
             setattr(main, key, getattr(other, key))
-    if main.injured is None and other.injured is not None:
+    if not main.injured and (other.injured or (main.injured is None and other.injured is not None)):
         for key in INJURED_FIELDS:
             setattr(main, key, getattr(other, key))
     finer = (other.geo_precision or 9) < (main.geo_precision or 9)

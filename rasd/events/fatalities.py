@@ -206,6 +206,11 @@ def combine_tellings(tellings: list[tuple[list[Mention], bool]], kind: str, sent
             continue
         if count.vague:
             continue
+        if not count.value or not result.value:
+            # "no casualties among the guards" beside "18 killed": a zero speaks of one side or one
+            # part of the incident and never disputes a positive toll
+            result = result if result.value else count
+            continue
         mine, theirs = _groups(result), _groups(count)
         if (theirs <= PERPETRATOR_GROUPS or mine <= PERPETRATOR_GROUPS) and not mine & theirs \
                 and not includes_perpetrators:

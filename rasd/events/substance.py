@@ -65,6 +65,9 @@ def is_substantive(inc: Incident) -> bool:
         return _conflict_deaths(inc)
     if _battle_without_sides(inc):
         return False
+    if inc.sub_event_type == T.AGREEMENT and inc.anchor_kind == "weak" and not any(
+            s.inter in ARMED_INTERS for s in inc.actors):
+        return False  # "a deal" with no armed party named (talks in Vienna, a nuclear deal) is diplomacy
     if any(point(c) is not None for c in inc.casualties if is_incident_toll(c)):
         return True
     town = inc.place_own and inc.place is not None and inc.place.value.get("kind") in ("city", "district")

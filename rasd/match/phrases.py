@@ -69,6 +69,12 @@ class PhraseMatcher(Generic[P]):
                     prefix = _prefix_len(tok, form) if form_index else 0
                     out.append(Match(tok.index, tok.index + len(words), " ".join(words),
                                      payload, form_index == 0, prefix))
+                elif _glued_tail(words, tokens, i, stop, end):
+                    # "رفضا ل" before "لهجوم": the phrase ends in a proclitic glued to the next word,
+                    # which stays outside the match
+                    prefix = _prefix_len(tok, form) if form_index else 0
+                    out.append(Match(tok.index, tok.index + len(words) - 1, " ".join(words),
+                                     payload, form_index == 0, prefix))
         if len(out) > 1:
             out.sort(key=lambda m: (-(m.tok_end - m.tok_start), not m.exact))
         return out
@@ -95,6 +101,20 @@ class PhraseMatcher(Generic[P]):
             else:
                 i += 1
         return found
+
+
+GLUED_PROCLITICS = frozenset("لبك")
+
+
+def _glued_tail(words: tuple[str, ...], tokens: Sequence[Token], i: int, stop: int, end: int) -> bool:
+    """The phrase's last word is a lone proclitic (ل ب ك) written glued to the word after the
+    phrase's other words, as Arabic writes it."""
+    if len(words) < 2 or words[-1] not in GLUED_PROCLITICS or stop > end:
+        return False
+    nxt = tokens[stop - 1]
+    if nxt.kind != "word" or len(nxt.norm) < 3 or not nxt.norm.startswith(words[-1]):
+        return False
+    return all(words[k] in tokens[i + k].forms for k in range(1, len(words) - 1))
 
 
 def _prefix_len(tok: Token, form: str) -> int:

@@ -31,6 +31,8 @@ def test_the_place_a_speaker_speaks_from_is_not_the_incident_place(text, place):
         "واندلع القتال بين الجيش والمتمردين في ولاية النيل الأزرق عام 2011 بعد استقلال الجنوب.",
         "وكانت المدينة قد شهدت احتجاجات واسعة في مارس 2011 ضد الحكومة.",
         "ففي يونيو 1950 نشب قتال عنيف بين القوات الكورية على الحدود.",
+        "واندلعت المعارك بين الجيش والمسلحين في إقليم دارفور في 2003، حين حمل المتمردون السلاح.",
+        "وسيطر التنظيم على مدينة الموصل خلال 2014 بعد انسحاب الجيش.",
     ],
 )
 def test_an_incident_of_a_past_year_is_background(text):
@@ -215,3 +217,78 @@ def test_two_attacks_in_one_town_each_with_its_own_dead_stay_two_events():
     text = ("قتل أربعة أشخاص في انفجار عبوة ناسفة في سوق مدينة بعقوبة صباح اليوم. "
             "وفي حادث منفصل، قتل مسلحون شرطيين اثنين عند نقطة تفتيش في مدينة بعقوبة مساء اليوم.")
     assert sorted(e.fatalities for e in events(text)) == [2, 4]
+
+
+def test_a_zero_said_of_one_side_does_not_override_the_toll():
+    text = ("قال مسؤول أمني إن سيارة مفخخة انفجرت قرب فندق في مدينة بيداوا، السبت، مما أوقع ما لا يقل عن "
+            "11 قتيلا. وأضاف أن انتحاريا فجر نفسه عند البوابة، ولم تقع إصابات بين عناصر الحراسة.")
+    [event] = events(text)
+    assert event.fatalities == 11
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قتل ما لا يقل عن 16 شخصا في هجوم استهدف سوقا شمالي نيجيريا اليوم. "
+        "وقالت الشرطة إن مسلحين هاجموا السوق في مدينة كانو وأطلقوا النار على المتسوقين.",
+        "أصيب تسعة أشخاص في انفجار استهدف حافلة شرقي أفغانستان اليوم. "
+        "وقال مسؤولون إن عبوة ناسفة انفجرت بالحافلة في مدينة جلال آباد.",
+    ],
+)
+def test_a_country_and_the_town_of_the_next_sentence_are_one_place(text):
+    found = events(text)
+    assert len(found) == 1, [(e.sub_event_type, e.location) for e in found]
+    assert found[0].geo_precision == 1
+
+
+def test_two_towns_each_with_its_own_toll_stay_apart_even_beside_a_country():
+    text = ("قتل ثمانية جنود في هجوم على قاعدة عسكرية شمالي نيجيريا اليوم. "
+            "وفي هجوم منفصل، قتل خمسة مدنيين في انفجار عبوة ناسفة في مدينة كانو.")
+    assert len(events(text)) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال مسؤول في الخارجية الأمريكية بعد مباحثات في مدينة جنيف اليوم إن واشنطن تريد اتفاقا جديدا مع الأوروبيين.",
+        "ووقعت الحكومتان في مدينة الرباط اليوم اتفاقا لتنظيم الهجرة.",
+    ],
+)
+def test_a_deal_with_no_armed_party_is_diplomacy_not_an_agreement_event(text):
+    assert [e for e in events(text) if e.sub_event_type == "Agreement"] == []
+
+
+def test_a_ceasefire_between_armed_sides_is_still_an_agreement():
+    text = "وأعلن الجيش السوداني والمتمردون في ولاية جنوب كردفان اليوم وقف إطلاق النار لمدة شهر."
+    assert [e.sub_event_type for e in events(text)] == ["Agreement"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وتوقعت مصادر أمنية أن تكون الاشتباكات في مدينة درنة أعنف خلال الأيام المقبلة.",
+        "وأشارت تقديرات الشرطة إلى أن المظاهرات في مدينة البصرة ستكون أوسع يوم الجمعة.",
+        "وشدد القائد العسكري على ضرورة استغلال هزائم المسلحين في معركة مدينة الحديدة لتحرير صنعاء.",
+        "وللجماعة معسكرات في جبال قنديل تتعرض على الدوام لقصف جوي.",
+        "وتتعرض القرى الحدودية في ولاية بورنو باستمرار لهجمات المسلحين.",
+    ],
+)
+def test_expectations_wishes_and_habits_are_not_incidents(text):
+    assert events(text) == []
+
+
+def test_a_habit_beside_an_incident_does_not_hide_the_incident():
+    text = "قتل ثلاثة جنود في غارة جوية على موقع عسكري في مدينة العريش اليوم."
+    assert len(events(text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال الوزير إن مواجهة جديدة بين القوات الحكومية والمسلحين في مدينة سرت تم تجنبها بفضل الوساطة.",
+        "وأكد المتحدث أن هجوما واسعا على مدينة الحديدة تم تفاديه في اللحظة الأخيرة.",
+        "وقال المهندس إن حجم الأضرار في المبنى مماثل لتفجير مدينة الموصل الذي أوقع عشرات القتلى.",
+    ],
+)
+def test_an_averted_or_likened_incident_is_not_news(text):
+    assert events(text) == []

@@ -348,6 +348,8 @@ class SentenceReader:
             keys = self.cue_keys(k)
             if "unknown_neg" in keys and self._unknown_at(k):
                 continue
+            if k in self.num_token:
+                continue  # the negation inside a number's qualifier: "ما لا يقل عن 18"
             if "zero_neg" in keys and "not_negation" not in keys:  # "أطباء بلا حدود"
                 self._zero_at(k)
             elif "denial" in keys:

@@ -460,10 +460,23 @@ def _period(a: Sequence[Atom], j: int) -> Parsed:
     return _expr(key, a, j, k, unit=unit, count=count, modifier=modifier, future=modifier == "next"), k
 
 
+def _lead_year(a: Sequence[Atom], j: int) -> Parsed:
+    """في/خلال + a Gregorian year standing alone ("اندلع القتال في 2011، حين ..."): the year of
+    the incident, background like "عام 2011" (a year followed by a month or a unit is no year)."""
+    k = j + 1
+    if not _at(a, k, "num") or a[k].value is None or not YEAR_MIN <= a[k].value <= YEAR_MAX:
+        return None
+    if k + 1 < len(a) and a[k + 1].cat in ("unit", "month", "num", "count", "ordinal"):
+        return None
+    return _expr("year", a, k, k + 1, year=a[k].value, background=True), k + 1
+
+
 def _since_or_ago(a: Sequence[Atom], j: int) -> Parsed:
     """قبل/منذ [about] [n] unit; منذ + year or "the start of ..." is background."""
     if _at(a, j, "cue", "after"):
         return _after_event(a, j)
+    if _at(a, j, "cue", "lead"):
+        return _lead_year(a, j)
     if not (_at(a, j, "cue", "ago") or _at(a, j, "cue", "since")):
         return None
     since = a[j].key == "since"
