@@ -292,3 +292,24 @@ def test_a_habit_beside_an_incident_does_not_hide_the_incident():
 )
 def test_an_averted_or_likened_incident_is_not_news(text):
     assert events(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("كما أحبطت قوات الجيش محاولة تفجير 3 عبوات ناسفة في مدينة العريش اليوم، دون وقوع إصابات.", "Arish"),
+        ("أحبطت الشرطة محاولة لتفجير سيارة مفخخة قرب سوق في مدينة كركوك صباح اليوم.", "Kirkuk"),
+        ("أعلن المتحدث باسم التحالف عن اعتراض قوات الدفاع الجوي صاروخا باليستيا أطلق باتجاه مدينة جازان اليوم.",
+         "Jizan"),
+        ("ذكرت وكالة الأنباء أن الدفاعات الجوية تصدت لهدف معاد فوق مدينة حماة مساء اليوم.", "Hamah"),
+    ],
+)
+def test_a_foiled_bombing_or_an_intercepted_missile_is_disrupted_weapons_use(text, place):
+    [event] = events(text)
+    assert (event.sub_event_type, event.location) == ("Disrupted weapons use", place)
+
+
+def test_a_repelled_assault_that_kills_is_still_an_incident():
+    text = "أحبطت القوات الحكومية هجوما شنه مسلحون على حاجز في مدينة العريش اليوم وقتلت خمسة منهم."
+    [event] = events(text)
+    assert event.event_type != "Strategic developments" and event.fatalities == 5
