@@ -43,13 +43,16 @@ def _repeated(event: Event) -> bool:
     return any(e.field == "occasions" for e in event.evidence)
 
 
-def _named(event: Event) -> set[str]:
-    return {a for a in (event.actor1, event.actor2) if a}
+def _named(event: Event, civilians: bool = True) -> set[str]:
+    return {a for a in (event.actor1, event.actor2) if a and (civilians or not a.startswith("Civilians"))}
 
 
 def _same_sides(a: Event, b: Event) -> bool:
-    """No side contradicts: the actors one names are all among the other's (or one names none)."""
-    x, y = _named(a), _named(b)
+    """No side contradicts: the actors one names are all among the other's (or one names none).
+    Civilians are the victims of one telling and unnamed in another ("a blast killed 26" / "an
+    attack on civilians"): they contradict only a battle, fought between armed sides."""
+    civilians = T.BATTLES in (a.event_type, b.event_type)
+    x, y = _named(a, civilians), _named(b, civilians)
     return not x or not y or x <= y or y <= x
 
 
@@ -69,9 +72,12 @@ def _same_place(a: Event, b: Event) -> bool:
         return _same_sentence(a, b)
     if a.location == b.location:
         # a place carried over from an earlier sentence is no sign that a later incident is the same,
-        # unless the telling that carries it over adds no casualties of its own and follows closely
+        # unless they follow closely and the one that carries it over counts no casualties, or both
+        # are of one event type and one counts none (the lead names the blast and its place, the
+        # next sentence its toll); "in a separate attack" stops the carrying over
         heirs = [e for e in (a, b) if e.signals.get("_place_inherited")]
-        return not heirs or _same_sentence(a, b) or (all(_tollless(e) for e in heirs) and _near_in_text(a, b))
+        quiet = all(_tollless(e) for e in heirs) or (a.event_type == b.event_type and (_tollless(a) or _tollless(b)))
+        return not heirs or _same_sentence(a, b) or (quiet and _near_in_text(a, b))
     if _country_only(a, b) or _country_only(b, a):
         # "a mosque in northern Nigeria" and the town the next sentence names: one place told twice
         return _tollless(a) or _tollless(b) or _near_in_text(a, b, CROSS_TYPE_NEAR_CHARS) or _one_toll(a, b)
@@ -110,15 +116,18 @@ def same_incident(a: Event, b: Event) -> bool:
     family = FAMILY.get(a.event_type or "")
     if family is None or family != FAMILY.get(b.event_type or "") or _repeated(a) or _repeated(b):
         return False
-    if {a.sub_event_type, b.sub_event_type} & KEPT_APART:
+    if a.sub_event_type != b.sub_event_type and {a.sub_event_type, b.sub_event_type} & KEPT_APART:
         return False  # a change of territory, an abduction, a rape: coded beside the fighting
     if a.event_date != b.event_date or (a.country and b.country and a.country != b.country):
         return False
+    if a.signals.get("_topic") != b.signals.get("_topic"):
+        return False  # "in a separate attack", "on another front" lies between them
     if a.sub_event_type != b.sub_event_type and not (
         _near_in_text(a, b, CROSS_TYPE_NEAR_CHARS, "sub_event_type") or _one_toll(a, b)
     ):
         return False  # different tactics told apart with their own tolls are two incidents
     return _same_sides(a, b) and _same_place(a, b)
+
 
 
 def _absorb(main: Event, other: Event) -> None:

@@ -143,8 +143,9 @@ class EventsStage:
             for inc in part:
                 built = build_events(doc, inc, view.sentence_of, len(events) + len(built_part), focus)
                 signals = incident_signals(doc, inc, n_incidents, cue_counts, (focus or {}).get("iso2"))
+                topic = {"_topic": float(_topics_before(view, inc.clause))}
                 for event in built:
-                    event.signals = {**signals, **rule_confidence_signal(event)}
+                    event.signals = {**signals, **rule_confidence_signal(event), **topic}
                 built_part.extend(built)
             events.extend(merge_same_incident(built_part))
         doc.events = filter_events(doc, events)
@@ -153,6 +154,12 @@ class EventsStage:
                             non_event_value(ne.verdict.reason, ne.anchor, ne.verdict.cue),
                             confidence=0.7 if ne.verdict.hard else 0.55, stage=STAGE_NAME)
         return doc
+
+
+def _topics_before(view: ArticleView, clause: int) -> int:
+    """How many topic shifts ("in a separate attack", "on another front") open a clause up to this
+    one: incidents told under different shifts are never one incident (the in-article merge)."""
+    return sum(1 for c in view.clauses[: clause + 1] if c.shift)
 
 
 def _assemble(view: ArticleView, incidents: list[Incident], claims: list[NonEvent],

@@ -148,9 +148,11 @@ def _count_part(a: Report, b: Report) -> float:
 
 
 def next_day(a: Report, b: Report) -> bool:
+    """Told as a day apart by two articles that both say when; a day taken from the publication
+    date alone is no evidence that the incidents were on different days."""
     return a.day is not None and b.day is not None and abs((a.day - b.day).days) == 1 and (
         a.precision == b.precision == 1
-    )
+    ) and a.date_told and b.date_told
 
 
 def pair_score(a: Report, b: Report) -> PairScore:

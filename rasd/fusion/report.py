@@ -39,6 +39,15 @@ class Report:
         return parse_day(self.event.get("event_date"))
 
     @property
+    def date_told(self) -> bool:
+        """The article says when (a date mention is the evidence); otherwise the day is the
+        publication day, and the incident may as well be of the night or the day before."""
+        evidence = self.event.get("evidence")
+        if evidence is None:
+            return True  # a report without evidence (a bare record): nothing says the day was guessed
+        return any(e.get("field") == "event_date" for e in evidence)
+
+    @property
     def precision(self) -> int:
         return int(self.event.get("time_precision") or 3)
 

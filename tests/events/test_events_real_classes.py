@@ -313,3 +313,29 @@ def test_a_repelled_assault_that_kills_is_still_an_incident():
     text = "أحبطت القوات الحكومية هجوما شنه مسلحون على حاجز في مدينة العريش اليوم وقتلت خمسة منهم."
     [event] = events(text)
     assert event.event_type != "Strategic developments" and event.fatalities == 5
+
+
+def test_the_lead_names_the_blast_and_a_later_sentence_its_toll_one_event():
+    text = ("فجر انتحاري نفسه قرب قاعدة عسكرية في مدينة بيداوا صباح اليوم. "
+            "وقال مسؤول محلي إن عدد القتلى ارتفع. "
+            "وأضاف أن انفجار العبوة أسفر عن مقتل تسعة أشخاص بينهم جنود.")
+    found = events(text)
+    assert len(found) == 1 and found[0].fatalities == 9
+
+
+def test_an_attack_on_civilians_and_the_blast_that_killed_them_are_one_event():
+    text = ("قتل 12 مدنيا في هجوم استهدف سوقا في مدينة كابول اليوم. "
+            "وقال مسؤولون إن انتحاريا فجر نفسه وسط المتسوقين في كابول.")
+    assert len(events(text)) == 1
+
+
+def test_two_abductions_told_of_one_village_are_one_event():
+    text = ("خطف مسلحون عشرات التلميذات من مدرسة في بلدة دابتشي بولاية يوبي أمس. "
+            "وقال سكان إن المسلحين اختطفوا التلميذات من بلدة دابتشي بعد اقتحام المدرسة.")
+    assert len(events(text)) == 1
+
+
+def test_in_a_separate_attack_keeps_two_events_apart_in_one_town():
+    text = ("انفجرت عبوة ناسفة في سوق مدينة بعقوبة صباح اليوم. "
+            "وفي هجوم منفصل، هاجم مسلحون نقطة تفتيش في مدينة بعقوبة مساء اليوم.")
+    assert len(events(text)) == 2

@@ -160,3 +160,18 @@ def test_a_report_placed_only_in_its_country_neither_confirms_nor_contradicts_th
                           geo_precision=3, fatalities=None, actor1=None)
     same_town = report("c1", "C", fatalities=None, actor1=None)
     assert 0 < pair_score(placed, country_only).parts["place"] < pair_score(placed, same_town).parts["place"]
+
+
+def test_a_day_read_off_the_publication_date_is_no_sign_of_another_day():
+    from rasd.fusion.compat import next_day
+
+    said = [{"field": "event_date", "start": 0, "end": 4, "text": "أمس"}]
+    told = report("a1", "A", event_date="2018-04-03", event_type="Violence against civilians",
+                  sub_event_type="Attack", actor1=None, fatalities=None, evidence=said)
+    later = "2018-04-04T10:00:00+00:00"
+    told_next = report("b1", "B", published=later, event_date="2018-04-04", evidence=said)
+    untold_next = report("c1", "C", published=later, event_date="2018-04-04", evidence=[])
+    assert next_day(told, told_next)
+    assert not next_day(told, untold_next)
+    assert pair_score(told, untold_next).score == pair_score(told, told_next).score
+    assert pair_score(told, untold_next).ok and not pair_score(told, told_next).ok
