@@ -15,6 +15,7 @@ from rasd.events.fatalities import is_incident_toll, point
 from rasd.events.incident import Incident
 from rasd.events.modality import Verdict
 from rasd.events.view import ArticleView
+from rasd.extractors.casualties.lexicon import casualty_lexicon
 
 CONCURRENT_REACH = 8  # tokens between triggers told as one incident ("clashes and shelling")
 
@@ -191,3 +192,48 @@ def absorb_protest_arrests(incidents: list[Incident]) -> list[Incident]:
         host.casualties.extend(inc.casualties)
         host.sentences |= inc.sentences | {inc.sentence}
     return out
+
+
+ATTACKER_ARREST_REACH = 3  # sentences after the attack
+ATTACKER_GROUPS = frozenset({"attackers", "assailants", "bombers"})
+ARRESTED_WINDOW = 5  # tokens after the arrest word where the arrested are named
+ARRESTED_FILLERS = frozenset({"علي", "من", "اثنين", "ثلاثه", "احد", "عدد"})
+VIOLENT = frozenset({T.BATTLES, T.REMOTE, T.VAC})
+
+
+def absorb_attacker_arrests(view: ArticleView, incidents: list[Incident]) -> list[Incident]:
+    """The attacker himself caught, told in the sentences after the attack ("the police detained
+    the attacker", "two of the attackers were arrested"), with no day of its own: part of that
+    attack (ACLED codes the apprehension with it). Accomplices and suspects, or an arrest told with
+    another day, stay events of their own."""
+    out: list[Incident] = []
+    for inc in incidents:
+        if inc.sub_event_type == T.ARRESTS and _arrests_the_attacker(view, inc):
+            host = next((p for p in reversed(out) if p.event_type in VIOLENT and _same_day(p, inc)
+                         and 0 <= inc.sentence - max(p.sentences | {p.sentence}) <= ATTACKER_ARREST_REACH), None)
+            if host is not None:
+                host.sentences |= inc.sentences | {inc.sentence}
+                continue
+        out.append(inc)
+    return out
+
+
+def _same_day(attack: Incident, arrest: Incident) -> bool:
+    if not arrest.date_own:
+        return True
+    return attack.date is not None and arrest.date is not None and attack.date.date == arrest.date.date
+
+
+def _arrests_the_attacker(view: ArticleView, inc: Incident) -> bool:
+    tokens = view.doc.tokens
+    groups = casualty_lexicon().groups
+    for trigger in inc.triggers:
+        _, i = view.tok_range(trigger)
+        stop = min(i + ARRESTED_WINDOW, len(tokens))
+        # the object right after the word, past "على", a number and "من" ("على اثنين من المهاجمين");
+        # "صديقا للمهاجم" (a friend of the attacker) is someone else
+        while i < stop and (tokens[i].kind == "number" or tokens[i].norm in ARRESTED_FILLERS):
+            i += 1
+        if i < stop and any(hit.payload.group in ATTACKER_GROUPS for hit in groups.match_at(tokens, i, stop)):
+            return True
+    return False

@@ -27,7 +27,7 @@ from rasd.events.actors import assign_actors
 from rasd.events.attach import attach_all, mark_inclusive_tolls
 from rasd.events.build import build_events, focus_country
 from rasd.events.candidates import NonEvent, build_candidates
-from rasd.events.concurrency import absorb_protest_arrests
+from rasd.events.concurrency import absorb_attacker_arrests, absorb_protest_arrests
 from rasd.events.dedupe import merge_same_incident
 from rasd.events.filter import active_filter
 from rasd.events.incident import Incident
@@ -130,7 +130,8 @@ class EventsStage:
             doc.warnings.append(
                 f"{len(kept)} candidate incidents: more than {MAX_SECTION_INCIDENTS}, so retellings "
                 f"were merged within {len(parts)} sections of the article, not across them")
-        parts = [split_coordinated_places(view, absorb_protest_arrests(part)) for part in parts]
+        parts = [split_coordinated_places(view, absorb_attacker_arrests(view, absorb_protest_arrests(part)))
+                 for part in parts]
         # the article's focus country is costly to compute: only for incidents without a place
         focus = focus_country(doc) if any(inc.place is None for part in parts for inc in part) else None
         claims = [ne for ne in non_events if getattr(ne.verdict.cue.payload, "informs", "")]

@@ -339,3 +339,21 @@ def test_in_a_separate_attack_keeps_two_events_apart_in_one_town():
     text = ("انفجرت عبوة ناسفة في سوق مدينة بعقوبة صباح اليوم. "
             "وفي هجوم منفصل، هاجم مسلحون نقطة تفتيش في مدينة بعقوبة مساء اليوم.")
     assert len(events(text)) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قالت الشرطة إن مسلحا طعن ثلاثة أشخاص على متن حافلة في مدينة لوبك اليوم، مضيفة أنها احتجزت المهاجم.",
+        "هاجم مسلحون مقر الجيش في مدينة واغادوغو اليوم وقتلوا ثمانية جنود. وألقي القبض على اثنين من المهاجمين أيضا.",
+    ],
+)
+def test_the_attacker_caught_at_the_scene_is_part_of_the_attack(text):
+    assert [e.event_type for e in events(text)] != [] and all(
+        e.sub_event_type != "Arrests" for e in events(text))
+
+
+def test_a_friend_of_the_attacker_arrested_later_is_an_event_of_its_own():
+    text = ("فتح مسلح النار على المارة في سوق بمدينة لوبك اليوم فأصاب ثلاثة أشخاص. "
+            "وقالت الشرطة إنها اعتقلت صديقا للمهاجم يوم الخميس في مدينة هامبورغ.")
+    assert "Arrests" in [e.sub_event_type for e in events(text)]
