@@ -357,3 +357,15 @@ def test_a_friend_of_the_attacker_arrested_later_is_an_event_of_its_own():
     text = ("فتح مسلح النار على المارة في سوق بمدينة لوبك اليوم فأصاب ثلاثة أشخاص. "
             "وقالت الشرطة إنها اعتقلت صديقا للمهاجم يوم الخميس في مدينة هامبورغ.")
     assert "Arrests" in [e.sub_event_type for e in events(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ووثق المرصد مقتل أكثر من 900 مدني خلال تصعيد عمليات القصف على بلدات سقبا وكفربطنا وعين ترما.",
+        "وقال المسؤول إنه خلال الفترة من 3 حتى 9 مارس تم القضاء على 41 مسلحا في جبال مدينة القصرين.",
+        "وقتل 30 مسلحا خلال الأيام الماضية في اشتباكات مع الجيش قرب مدينة درنة.",
+    ],
+)
+def test_a_campaign_or_period_total_is_no_incident(text):
+    assert events(text) == []
