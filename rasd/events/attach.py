@@ -116,8 +116,30 @@ def _find_incident_places(view: ArticleView, sentence: int) -> list[Mention]:
     places = [p for p in named
               if not p.value.get("is_reference") and not _is_destination(view, p, sentence)
               and not _is_speakers_place(view, p, sentence) and id(p) not in party]
-    own = [p for p in places if not is_dateline(view, p)]
-    return own or places
+    own = [p for p in places if not is_dateline(view, p)] or places
+    # "a missile launched from Saada towards Jazan": where it struck or was downed, when told
+    origins = _launch_sites(view, named, sentence)
+    return [p for p in own if id(p) not in origins] or own
+
+
+TOWARDS = frozenset({"باتجاه", "نحو", "صوب", "الي", "علي", "تجاه"})
+
+
+def _towards_between(view: ArticleView, a: int, b: int) -> bool:
+    return any(not TOWARDS.isdisjoint(t.forms) for t in view.doc.tokens[a:b])
+
+
+def _launch_sites(view: ArticleView, places: list[Mention], sentence: int) -> set[int]:
+    """The first place named within reach after "launched from" ("من داخل الأراضي اليمنية (صعدة)")."""
+    sites: set[int] = set()
+    for hit in view.hits_in_sentence(view.context, sentence):
+        if hit.payload.effect != "origin":
+            continue
+        after = [p for p in places if 0 <= view.tok_range(p)[0] - hit.tok_end < hit.payload.window
+                 and not _towards_between(view, hit.tok_end, view.tok_range(p)[0])]
+        if after:
+            sites.add(id(min(after, key=lambda p: p.start)))
+    return sites
 
 
 def pick_place(view: ArticleView, inc: Incident, previous: Incident | None) -> tuple[Mention | None, str]:

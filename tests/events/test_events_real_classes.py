@@ -369,3 +369,16 @@ def test_a_friend_of_the_attacker_arrested_later_is_an_event_of_its_own():
 )
 def test_a_campaign_or_period_total_is_no_incident(text):
     assert events(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("اعترضت قوات الدفاع الجوي صاروخا باليستيا أطلق من صعدة باتجاه مدينة جازان، فجر اليوم.", "Jizan"),
+        ("أعلن التحالف اعتراض صاروخ باليستي من داخل الأراضي اليمنية (صعدة) باتجاه مدينة نجران، اليوم.", "Najran"),
+        ("اعترض الدفاع الجوي 4 صواريخ باليستية أطلقت من الأراضي اليمنية باتجاه جازان، اليوم.", "Jizan"),
+    ],
+)
+def test_a_missile_is_placed_where_it_was_downed_not_where_it_was_launched(text, place):
+    [event] = events(text)
+    assert event.location == place
