@@ -149,8 +149,27 @@ def _reporters(view: ArticleView, inc: Incident, actors: list[Mention]) -> list[
     """Actors named, after the incident, as who reported it ("قتل رجل ... بحسب الشرطة", "... كما
     قالت الشرطة"): a source mention on the same words is the teller, not a party. A speaker named
     before the incident ("أعلن الجيش استعادة ...") often tells its own action and stays."""
-    sources = [s for s in view.in_sentence("source", inc.sentence) if s.start > inc.anchor.start]
-    return [m for m in actors if not any(s.start < m.end and m.start < s.end for s in sources)]
+    told = view.in_sentence("source", inc.sentence)
+    after = [s for s in told if s.start > inc.anchor.start]
+    kept = [m for m in actors if not any(s.start < m.end and m.start < s.end for s in after)]
+    before = [s for s in told if s.start <= inc.anchor.start and _tells_that(view, s, inc)]
+    parties = [m for m in kept if not any(s.start < m.end and m.start < s.end for s in before)]
+    return parties if parties else kept  # a teller with no other party named may be the actor
+
+
+COMPLEMENTIZERS = frozenset({"ان", "بان"})
+
+
+def _tells_that(view: ArticleView, source: Mention, inc: Incident) -> bool:
+    """"قالت الشرطة إن مسلحا احتجز رهائن": a teller before "that" and the incident, which names its
+    own subject, is the teller; "قال الجيش إنه شن غارات" (that *it*: an own-action cue) stays the
+    agent (``_speaking_agent``)."""
+    _, end = view.tok_range(source)
+    tokens = view.doc.tokens[end : inc.tok]
+    if not any(t.norm in COMPLEMENTIZERS for t in tokens[:SPEAKER_REACH]):
+        return False
+    return not any(h.payload.effect == "own_action" and end <= h.tok_start < inc.tok  # type: ignore[attr-defined]
+                   for h in view.hits_in_sentence(view.context, inc.sentence))
 
 
 def _own(view: ArticleView, inc: Incident, actors: list[Mention]) -> list[Mention]:

@@ -382,3 +382,20 @@ def test_a_campaign_or_period_total_is_no_incident(text):
 def test_a_missile_is_placed_where_it_was_downed_not_where_it_was_launched(text, place):
     [event] = events(text)
     assert event.location == place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قالت الشرطة إن مسلحين مجهولين فتحوا النار على حافلة في مدينة كراتشي اليوم وقتلوا أربعة ركاب.",
+        "أعلنت الشرطة أن مسلحين هاجموا نقطة تفتيش في مدينة كويتا اليوم وقتلوا شرطيين.",
+    ],
+)
+def test_the_police_telling_that_gunmen_attacked_are_the_teller_not_the_attacker(text):
+    [event] = events(text)
+    assert event.actor1 and event.actor1.startswith("Unidentified Armed Group")
+
+
+def test_the_army_saying_it_retook_a_town_stays_the_agent():
+    [event] = events("قال الجيش اليمني إنه استعاد السيطرة على مواقع في مديرية نهم اليوم.")
+    assert event.actor1 == "Military Forces of Yemen (2012-)"
