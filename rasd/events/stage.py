@@ -33,6 +33,7 @@ from rasd.events.filter import active_filter
 from rasd.events.incident import Incident
 from rasd.events.merge import absorb_details, absorb_support_fire, mark_new_topics, merge_retellings
 from rasd.events.modality import dated_out, non_event_value
+from rasd.events.scope import ordinary_crime
 from rasd.events.signals import incident_signals, rule_confidence_signal
 from rasd.events.split import split_coordinated_places
 from rasd.events.substance import is_located, is_substantive
@@ -149,7 +150,13 @@ class EventsStage:
                     event.signals = {**signals, **rule_confidence_signal(event), **topic}
                 built_part.extend(built)
             events.extend(merge_same_incident(built_part))
-        doc.events = filter_events(doc, events)
+        crimes = [e for e in events if ordinary_crime(view, e)]
+        doc.events = filter_events(doc, [e for e in events if e not in crimes])
+        for crime in crimes:
+            trigger = next((x for x in crime.evidence if x.field == "sub_event_type"), crime.evidence[0])
+            doc.add_mention("non_event", trigger.start, trigger.end,
+                            {"reason": "non_conflict", "trigger": [trigger.start, trigger.end],
+                             "cue": [trigger.start, trigger.end]}, confidence=0.55, stage=STAGE_NAME)
         for ne in non_events:
             doc.add_mention("non_event", ne.anchor.start, ne.anchor.end,
                             non_event_value(ne.verdict.reason, ne.anchor, ne.verdict.cue),
