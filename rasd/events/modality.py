@@ -203,7 +203,9 @@ def _retold_chemical(inc, published: str | None) -> Verdict | None:
 
     d = inc.date
     cue = Hit(0, 0, None, inc.anchor.start, inc.anchor.end)
-    if (d is None or d.mention is None or d.how != "clause" or not d.date
+    if d is not None and d.mention is not None and d.date and _counted_lead(inc) and d.how in ("clause", "sentence"):
+        pass  # the article's first sentence counting the dead: "أعلنت مصادر طبية، السبت، مقتل 47 بهجوم بالكلور"
+    elif (d is None or d.mention is None or d.how != "clause" or not d.date
             or d.mention.value.get("reporting") or d.mention.value.get("relative_clause")):
         return Verdict("background", cue, True)  # the day of the reaction, not of the attack
     if d.mention.value.get("future"):
@@ -213,6 +215,13 @@ def _retold_chemical(inc, published: str | None) -> Verdict | None:
     except ValueError:
         return None
     return Verdict("background", Hit(0, 0, None, d.mention.start, d.mention.end), True) if age > RETOLD_DAYS else None
+
+
+def _counted_lead(inc) -> bool:
+    from rasd.events.fatalities import is_incident_toll, point
+
+    return inc.sentence == 0 and any(is_incident_toll(c) and point(c) for c in inc.casualties
+                                     if c.value.get("type") in ("killed", "injured", "killed_or_injured"))
 
 
 def non_event_value(reason: str, trigger: Mention, cue: Hit) -> dict:

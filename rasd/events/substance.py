@@ -72,7 +72,11 @@ def is_substantive(inc: Incident) -> bool:
         return True
     town = inc.place_own and inc.place is not None and inc.place.value.get("kind") in ("city", "district")
     if inc.anchor_kind == "weak":
-        return town and inc.date_own and inc.sub_event_type not in T.TERRITORIAL
+        if inc.sub_event_type in T.TERRITORIAL or not inc.date_own:
+            return False
+        # "انفجار خلال لقاء بين مقاتلين من طالبان ... في إقليم ننكرهار السبت": a province will do when
+        # a named armed group is told with it
+        return town or (_province_told(inc) and _named_armed_group(inc))
     if inc.sub_event_type in T.TERRITORIAL and not inc.actors:
         return False  # a change of territory is told with who took it
     if inc.sub_event_type in FOLLOW_ON_STRATEGIC:
@@ -82,3 +86,15 @@ def is_substantive(inc: Incident) -> bool:
     # A strong trigger with no place or date of its own is a generic mention ("the areas of
     # confrontation", "the right to protest"), not an incident report.
     return inc.date_own or (inc.place_own and bool(inc.actors))
+
+
+PROVINCE_KINDS = frozenset({"admin1", "admin2", "admin3", "region"})
+
+
+def _province_told(inc: Incident) -> bool:
+    return inc.place_own and inc.place is not None and inc.place.value.get("kind") in PROVINCE_KINDS
+
+
+def _named_armed_group(inc: Incident) -> bool:
+    return any(s.inter in ARMED_INTERS and not s.name.startswith(("Unidentified", "Military Forces", "Police Forces"))
+               for s in inc.actors)

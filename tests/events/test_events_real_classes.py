@@ -421,3 +421,26 @@ def test_an_ordinary_killing_abroad_is_no_conflict_event(text):
 )
 def test_a_terrorist_attack_abroad_or_gunmen_in_a_conflict_country_stay_events(text):
     assert len(events(text)) == 1
+
+
+def test_the_capital_of_a_country_is_its_capital_city():
+    text = "ذكرت مصادر صحفية أن عاصمة بوركينا فاسو شهدت اليوم انفجارا هز مقرا للجيش وإطلاق نار قرب السفارة الفرنسية."
+    found = events(text)
+    assert found and {e.location for e in found} == {"Ouagadougou"}
+
+
+def test_a_chemical_attack_counted_in_the_lead_is_news():
+    text = ("أعلنت مصادر طبية في بلدة حمورية، الأربعاء، مقتل 21 شخصا بهجوم شنته قوات النظام بغاز الكلور. "
+            "وقال ناشطون إن عشرات المصابين نقلوا إلى مستشفيات ميدانية.")
+    assert [e.sub_event_type for e in events(text)] == ["Chemical weapon"]
+
+
+def test_a_chemical_attack_retold_in_a_strike_story_stays_background():
+    text = "شنت الولايات المتحدة ضربات على مواقع للنظام السوري، الأربعاء، ردا على الهجوم الكيماوي على دوما."
+    assert "Chemical weapon" not in [e.sub_event_type for e in events(text)]
+
+
+def test_a_blast_told_with_a_named_group_and_its_province_is_an_event():
+    text = ("قال مسؤولون إن انفجارا وقع خلال تجمع لمقاتلين من حركة طالبان في ولاية قندوز بشمال أفغانستان "
+            "اليوم.")
+    assert len(events(text)) == 1

@@ -24,7 +24,7 @@ from functools import cache
 from rasd.document import Document, Token
 from rasd.extractors.places import translit
 from rasd.extractors.places.cues import Cue, Cues, load_cues, nisba_country
-from rasd.extractors.places.gazetteer import Gazetteer, Place, capitals, countries, load_gazetteer
+from rasd.extractors.places.gazetteer import Gazetteer, Place, capital_of, capitals, countries, load_gazetteer
 from rasd.lang.ar import read_tsv
 from rasd.lang.ar.vocabulary import known_words, split_variants
 from rasd.match import Match, PhraseMatcher
@@ -532,9 +532,29 @@ def geoparse(doc: Document) -> list[Resolved]:
     out = _streets_and_districts(doc, out, cues, street_names, sorted({*scanned.street_cues, *area_cues}),
                                  frozenset(area_cues))
     _mark_descriptors(out, doc)
-    return out
+    return _capitals_named(doc, out, gaz, cues)
 
 
+def _capitals_named(doc: Document, out: list[Resolved], gaz: Gazetteer, cues: Cues) -> list[Resolved]:
+    """"عاصمة بوركينا فاسو" with no city named right after it: the country's capital, not the country."""
+    result = []
+    for k, res in enumerate(out):
+        result.append(res)
+        if res.place.kind != "country" or res.match.tok_start == 0:
+            continue
+        cue = cues.cue(tuple(doc.tokens[res.match.tok_start - 1].forms), "type")
+        if cue is None or cue.word not in CAPITAL_WORDS:
+            continue
+        nxt = out[k + 1] if k + 1 < len(out) else None
+        if nxt is not None and nxt.match.tok_start - res.match.tok_end <= 1 and nxt.place.kind == "city":
+            continue  # "عاصمة بوركينا فاسو، واغادوغو": the city is named itself
+        capital = gaz.get(capital_of().get(res.place.iso2 or "", ""))
+        if capital is not None:
+            result[-1] = Resolved(capital, res.match, res.context, res.confidence, res.district)
+    return result
+
+
+CAPITAL_WORDS = frozenset({"عاصمه", "العاصمه"})
 TRANSLIT_CONFIDENCE = 0.6
 TRANSLIT_WORDS = (2, 1)  # "سبين بولدك" before "سبين"
 
