@@ -444,3 +444,21 @@ def test_a_blast_told_with_a_named_group_and_its_province_is_an_event():
     text = ("قال مسؤولون إن انفجارا وقع خلال تجمع لمقاتلين من حركة طالبان في ولاية قندوز بشمال أفغانستان "
             "اليوم.")
     assert len(events(text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أعلنت الشرطة عن مقتل 9 ركاب حرقا كانوا على متن حافلة صغيرة، إثر اصطدامها بشاحنة قرب مدينة سالونيك، السبت.",
+        "عثر على جثث 30 شخصا على الأقل عقب حريق مدمر اندلع، الأحد، في سوق بمدينة كانو.",
+        "وتمت إدانة المتهمين بإلقاء عبوات ناسفة على عدد من أقسام الشرطة في محافظة المنيا.",
+        "أعدمت السلطات، الأربعاء، قاتل الطفلة في سجن بمدينة لاهور بعد رفض الطعن.",
+    ],
+)
+def test_crashes_fires_convictions_and_judicial_executions_are_not_events(text):
+    assert events(text) == []
+
+
+def test_an_execution_by_an_armed_group_is_an_event():
+    text = "أعدم مسلحو حركة الشباب رجلين في بلدة جلب، الأربعاء، بتهمة التجسس."
+    assert len(events(text)) == 1
