@@ -60,6 +60,42 @@ def collect(gold_path: Path) -> tuple[list[dict[str, float]], list[int], dict[st
     return rows, labels, fields
 
 
+def collect_audits(paths: list[Path], corpus: Path | None = None) -> tuple[list[dict[str, float]], list[int]]:
+    """Signals and labels from hand audits of what Rasd emitted on the shared corpus
+    (``eval/audit/*.jsonl``: article, the audited event's fields, real or not). Each audited
+    article is extracted again with the filter off; the audited event is found again by its event
+    family, day and place (an event no longer emitted is left out). Audits hold no article text:
+    the corpus supplies it. Rows flagged ``in_heldout`` are never used."""
+    os.environ["RASD_EVENT_FILTER"] = "off"
+    from rasd.evaluate.matching import TYPE_FAMILY
+    from rasd.evaluate.real import corpus_path, iso_published, read_corpus_texts
+    from rasd.pipeline import extract
+
+    lines = [line for path in paths for line in path.read_text(encoding="utf-8").splitlines()]
+    rows = [json.loads(line) for line in lines if line.strip()]
+    rows = [r for r in rows if not r.get("in_heldout") and isinstance(r.get("event"), dict)]
+    texts = read_corpus_texts(corpus_path(corpus), {r["article"] for r in rows})
+    docs: dict[str, Any] = {}
+    signals: list[dict[str, float]] = []
+    labels: list[int] = []
+    for r in rows:
+        article = texts.get(r["article"])
+        if article is None:
+            continue
+        if r["article"] not in docs:
+            docs[r["article"]] = extract(article["text"], id=r["article"],
+                                         published=iso_published(article.get("published")),
+                                         title=article.get("title"), source=article.get("source"))
+        want = r["event"]
+        found = [e for e in docs[r["article"]].events
+                 if TYPE_FAMILY.get(e.event_type or "") == TYPE_FAMILY.get(want.get("event_type") or "")
+                 and e.event_date == want.get("event_date") and e.location == want.get("location")]
+        if found:
+            signals.append(found[0].signals)
+            labels.append(int(bool(r["real"])))
+    return signals, labels
+
+
 def sigmoid(z: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
 
@@ -153,12 +189,18 @@ def main(argv: list[str] | None = None) -> int:
         help="comma-separated prefixes of signals left out of the model (default: the event-type ones, "
         "too few examples per type to weigh them)",
     )
+    parser.add_argument("--audit", type=Path, action="append", default=[],
+                        help="a hand audit of emitted events (eval/audit/*.jsonl with event fields) to train on too")
     parser.add_argument("--write", action="store_true")
     args = parser.parse_args(argv)
     if "heldout" in str(args.gold):
         print("refusing to train on a held-out split", file=sys.stderr)
         return 2
     rows, ys, fields = collect(args.gold)
+    if args.audit:
+        audit_rows, audit_ys = collect_audits(args.audit)
+        print(f"{len(audit_ys)} audited events found again ({sum(audit_ys)} real)")
+        rows, ys = rows + audit_rows, ys + audit_ys
     excluded = tuple(args.exclude.split(",")) if args.exclude else ()
     names = ["bias", *sorted(k for k in rows[0] if k != "bias" and not k.startswith(("_", *excluded)))]
     xs = [[row.get(n, 0.0) for n in names] for row in rows]
@@ -174,7 +216,8 @@ def main(argv: list[str] | None = None) -> int:
     weights = fit_logistic(xs, ys, args.l2)
     model: dict[str, Any] = {
         "version": datetime.now(UTC).strftime("%Y%m%d"),
-        "trained_on": str(args.gold.relative_to(ROOT)) if args.gold.is_relative_to(ROOT) else str(args.gold),
+        "trained_on": " + ".join(str(p.relative_to(ROOT)) if p.is_relative_to(ROOT) else str(p)
+                                 for p in [args.gold, *args.audit]),
         "examples": {"real": sum(ys), "not": len(ys) - sum(ys)},
         "cross_validated": {"precision": round(p, 4), "recall_of_predicted": round(r, 4), "f1": round(f, 4)},
         "threshold": threshold,
