@@ -118,7 +118,14 @@ def same_incident(a: Event, b: Event) -> bool:
         return False
     if a.sub_event_type != b.sub_event_type and {a.sub_event_type, b.sub_event_type} & KEPT_APART:
         return False  # a change of territory, an abduction, a rape: coded beside the fighting
-    if a.event_date != b.event_date or (a.country and b.country and a.country != b.country):
+    if a.country and b.country and a.country != b.country:
+        return False
+    if a.event_date != b.event_date and not (
+            _a_day_apart(a, b) and a.event_type == b.event_type and _one_toll(a, b) and not _same_sentence(a, b)
+            and not (a.signals.get("_place_inherited") or b.signals.get("_place_inherited"))):
+        # a night told as "Wednesday night" in one sentence and "Thursday" in another, each naming
+        # the place, is one incident of one type when one toll is told; days split from one span
+        # ("from Saturday to Monday") stay apart
         return False
     if a.signals.get("_topic") != b.signals.get("_topic"):
         return False  # "in a separate attack", "on another front" lies between them
@@ -128,6 +135,16 @@ def same_incident(a: Event, b: Event) -> bool:
         return False  # different tactics told apart with their own tolls are two incidents
     return _same_sides(a, b) and _same_place(a, b)
 
+
+
+def _a_day_apart(a: Event, b: Event) -> bool:
+    from datetime import date
+
+    try:
+        x, y = date.fromisoformat((a.event_date or "")[:10]), date.fromisoformat((b.event_date or "")[:10])
+    except ValueError:
+        return False
+    return abs((x - y).days) == 1 and a.time_precision == b.time_precision == 1
 
 
 def _absorb(main: Event, other: Event) -> None:

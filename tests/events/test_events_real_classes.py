@@ -462,3 +462,10 @@ def test_crashes_fires_convictions_and_judicial_executions_are_not_events(text):
 def test_an_execution_by_an_armed_group_is_an_event():
     text = "أعدم مسلحو حركة الشباب رجلين في بلدة جلب، الأربعاء، بتهمة التجسس."
     assert len(events(text)) == 1
+
+
+def test_one_blast_told_as_last_night_and_as_today_in_two_sentences_is_one_event():
+    text = ("قتل 25 شخصا في تفجير انتحاري استهدف مركزا تعليميا في مدينة كابول مساء الأربعاء. "
+            "وقال مسؤولون اليوم الخميس إن التفجير الانتحاري في كابول استهدف طلابا يستعدون للامتحانات.")
+    found = events(text, published="2018-08-16")
+    assert len(found) == 1 and found[0].fatalities == 25
