@@ -179,14 +179,13 @@ def countries() -> dict[str, Country]:
 
 
 @cache
-@cache
 def capital_of() -> dict[str, str]:
     """ISO2 -> GeoNames id (as a string) of the country's capital."""
     return {row["iso2"]: row["capital_geonameid"] for row in read_tsv(COUNTRY_CODES_FILE)
             if row["capital_geonameid"]}
 
 
+@cache
 def capitals() -> frozenset[str]:
     """GeoNames ids (as strings) of national capitals."""
-    return frozenset(row["capital_geonameid"] for row in read_tsv(COUNTRY_CODES_FILE)
-                     if row["capital_geonameid"])
+    return frozenset(capital_of().values())
