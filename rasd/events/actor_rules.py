@@ -38,13 +38,34 @@ def role_conventions(inc: Incident) -> None:
             s.role = "actor1" if s.inter in (PROTESTER_INTER, RIOTER_INTER) else "actor2"
 
 
-def territorial_by_actor(inc: Incident) -> None:
+TERRITORY_TYPES = ("Government regains territory", "Non-state actor overtakes territory")
+LOSER_MARKERS = frozenset({"من"})  # "تحرير مديرية التحيتا من ميليشيات الحوثي": taken from them
+
+
+def territorial_by_actor(inc: Incident, view: ArticleView | None = None) -> None:
     """Who took the territory decides its type: state forces (and foreign forces fighting with
-    them) regain it, any other actor overtakes it."""
+    them) regain it, any other actor overtakes it. The side named right after "من" ("liberated
+    from the Houthis") lost it: it is actor2, and when no taker is named, a non-state loser means
+    the government's side took it."""
+    if inc.sub_event_type not in TERRITORY_TYPES:
+        return
+    if view is not None:
+        for s in inc.actors:
+            if not s.marked and _after_from(view, s):
+                s.role = "actor2"
     first = side(inc, "actor1")
-    if inc.sub_event_type in ("Government regains territory", "Non-state actor overtakes territory") and first:
+    if first:
         inc.sub_event_type = ("Government regains territory" if first[0].inter in STATE_OR_EXTERNAL
                               else "Non-state actor overtakes territory")
+        return
+    losers = side(inc, "actor2")
+    if losers and all(s.inter in ARMED_INTERS - STATE_OR_EXTERNAL for s in losers):
+        inc.sub_event_type = "Government regains territory"
+
+
+def _after_from(view: ArticleView, slot: ActorSlot) -> bool:
+    a, _ = view.tok_range(slot.mention)
+    return a > 0 and not LOSER_MARKERS.isdisjoint(view.doc.tokens[a - 1].forms)
 
 
 def type_by_actors(inc: Incident) -> None:

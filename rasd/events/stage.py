@@ -186,7 +186,7 @@ def _assemble(view: ArticleView, incidents: list[Incident], claims: list[NonEven
     fill_from_discourse(incidents)
     for inc in incidents:
         other_side(view, inc)
-        territorial_by_actor(inc)
+        territorial_by_actor(inc, view)
     fill_both_sides(incidents)
     told_in = [inc.sentence for inc in incidents]
     within = range(min(told_in), max(told_in) + CLAIM_REACH + 1)

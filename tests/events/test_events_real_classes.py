@@ -469,3 +469,21 @@ def test_one_blast_told_as_last_night_and_as_today_in_two_sentences_is_one_event
             "وقال مسؤولون اليوم الخميس إن التفجير الانتحاري في كابول استهدف طلابا يستعدون للامتحانات.")
     found = events(text, published="2018-08-16")
     assert len(found) == 1 and found[0].fatalities == 25
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "تمكنت القوات المشتركة من تحرير مديرية التحيتا من ميليشيات الحوثي، الأربعاء.",
+        "حررت قوات المقاومة بلدة الفازة في مديرية التحيتا من المتمردين الحوثيين، اليوم.",
+    ],
+)
+def test_a_town_liberated_from_rebels_is_regained_and_the_rebels_lost_it(text):
+    [event] = events(text)
+    assert event.sub_event_type == "Government regains territory"
+    assert event.actor1 is None or not event.actor1.startswith("Houthi")
+
+
+def test_a_town_taken_by_a_named_group_is_still_overtaken():
+    [event] = events("سيطر مسلحو داعش على بلدة في ريف دير الزور بعد طرد قوات النظام منها، الأربعاء.")
+    assert event.sub_event_type == "Non-state actor overtakes territory"
