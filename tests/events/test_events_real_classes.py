@@ -487,3 +487,9 @@ def test_a_town_liberated_from_rebels_is_regained_and_the_rebels_lost_it(text):
 def test_a_town_taken_by_a_named_group_is_still_overtaken():
     [event] = events("سيطر مسلحو داعش على بلدة في ريف دير الزور بعد طرد قوات النظام منها، الأربعاء.")
     assert event.sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_a_regain_told_around_a_parenthesis_of_air_support_is_a_regain():
+    text = ("استعادت القوات الحكومية وبإسناد من مقاتلات التحالف العربي، السيطرة على منطقة آل صبحان "
+            "بمديرية باقم شمالي محافظة صعدة، الأربعاء.")
+    assert "Government regains territory" in [e.sub_event_type for e in events(text)]
