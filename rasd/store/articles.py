@@ -7,6 +7,8 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from datetime import date, datetime
+from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, bindparam, delete, insert, select, update
@@ -30,13 +32,30 @@ def text_sha256(text: str) -> str:
 
 
 def pipeline_version() -> str:
-    """The Rasd version plus a hash of every stage's version: a rule change re-extracts."""
+    """The Rasd version plus a hash of every stage's version and of the language data and models
+    the stages read (lexicons, gazetteer, the event filter): a rule or data change re-extracts."""
     from rasd import __version__
     from rasd.pipeline import default_pipeline
 
     stages = {stage.name: stage.version for stage in default_pipeline().stages}
-    digest = hashlib.sha256(json.dumps(stages, sort_keys=True).encode()).hexdigest()[:8]
-    return f"{__version__}+{digest}"
+    digest = hashlib.sha256(json.dumps({**stages, "data": package_data_digest()}, sort_keys=True).encode())
+    return f"{__version__}+{digest.hexdigest()[:8]}"
+
+
+DATA_FOLDERS = ("lang", "events/models")
+
+
+@cache
+def package_data_digest() -> str:
+    """One hash over the data files shipped inside the package (their paths and bytes)."""
+    root = Path(__file__).resolve().parents[1]
+    digest = hashlib.sha256()
+    for folder in DATA_FOLDERS:
+        for path in sorted((root / folder).rglob("*")):
+            if path.is_file() and path.suffix in (".tsv", ".gz", ".json", ".yaml", ".yml"):
+                digest.update(str(path.relative_to(root)).encode("utf-8"))
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def article_key(meta: ArticleMeta, text_hash: str) -> str:

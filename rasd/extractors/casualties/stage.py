@@ -63,7 +63,7 @@ def _mention_span(doc: Document, stmt: Statement) -> tuple[int, int]:
 
 class CasualtiesStage:
     name = "casualties"
-    version = "2"
+    version = "3"
 
     def __call__(self, doc: Document) -> Document:
         if doc.norm is None or not doc.tokens:

@@ -9,7 +9,7 @@ from rasd.match.phrases import match_span
 
 class PlacesStage:
     name = "places"
-    version = "1"
+    version = "2"
 
     def __call__(self, doc: Document) -> Document:
         if doc.norm is None:
