@@ -52,8 +52,9 @@ class Store:
                 info = conn.info
                 if self.backend == "postgresql":
                     wait_ms = max(int(self.lock_timeout * 1000), 1)
-                    conn.execute(select(func.set_config("lock_timeout", f"{wait_ms}ms", True)))
-                    conn.execute(select(func.pg_advisory_xact_lock(PG_WRITER_LOCK)))
+                    # one round trip: the lock wait, then the single-writer lock
+                    conn.execute(select(func.set_config("lock_timeout", f"{wait_ms}ms", True),
+                                        func.pg_advisory_xact_lock(PG_WRITER_LOCK)))
                 yield conn
             committed = True
         finally:
