@@ -39,7 +39,6 @@ def role_conventions(inc: Incident) -> None:
 
 
 TERRITORY_TYPES = ("Government regains territory", "Non-state actor overtakes territory")
-LOSER_MARKERS = frozenset({"من"})  # "تحرير مديرية التحيتا من ميليشيات الحوثي": taken from them
 
 
 def territorial_by_actor(inc: Incident, view: ArticleView | None = None) -> None:
@@ -64,8 +63,10 @@ def territorial_by_actor(inc: Incident, view: ArticleView | None = None) -> None
 
 
 def _after_from(view: ArticleView, slot: ActorSlot) -> bool:
+    """"تحرير مديرية التحيتا من ميليشيات الحوثي": the side right after "from" (context effect)."""
     a, _ = view.tok_range(slot.mention)
-    return a > 0 and not LOSER_MARKERS.isdisjoint(view.doc.tokens[a - 1].forms)
+    return any(h.payload.effect == "from" and h.tok_end == a  # type: ignore[attr-defined]
+               for h in view.hits_in_sentence(view.context, view.sentence_of_tok(a)))
 
 
 def type_by_actors(inc: Incident) -> None:

@@ -157,19 +157,16 @@ def _reporters(view: ArticleView, inc: Incident, actors: list[Mention]) -> list[
     return parties if parties else kept  # a teller with no other party named may be the actor
 
 
-COMPLEMENTIZERS = frozenset({"ان", "بان"})
-
-
 def _tells_that(view: ArticleView, source: Mention, inc: Incident) -> bool:
     """"قالت الشرطة إن مسلحا احتجز رهائن": a teller before "that" and the incident, which names its
     own subject, is the teller; "قال الجيش إنه شن غارات" (that *it*: an own-action cue) stays the
     agent (``_speaking_agent``)."""
     _, end = view.tok_range(source)
-    tokens = view.doc.tokens[end : inc.tok]
-    if not any(t.norm in COMPLEMENTIZERS for t in tokens[:SPEAKER_REACH]):
-        return False
-    return not any(h.payload.effect == "own_action" and end <= h.tok_start < inc.tok  # type: ignore[attr-defined]
-                   for h in view.hits_in_sentence(view.context, inc.sentence))
+    hits = view.hits_in_sentence(view.context, inc.sentence)
+    effects = {h.payload.effect for h in hits if end <= h.tok_start < inc.tok}  # type: ignore[attr-defined]
+    told = any(h.payload.effect == "that" and end <= h.tok_start < end + SPEAKER_REACH  # type: ignore[attr-defined]
+               for h in hits)
+    return told and "own_action" not in effects
 
 
 def _own(view: ArticleView, inc: Incident, actors: list[Mention]) -> list[Mention]:

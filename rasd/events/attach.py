@@ -122,11 +122,12 @@ def _find_incident_places(view: ArticleView, sentence: int) -> list[Mention]:
     return [p for p in own if id(p) not in origins] or own
 
 
-TOWARDS = frozenset({"باتجاه", "نحو", "صوب", "الي", "علي", "تجاه"})
+TOWARDS_EFFECTS = frozenset({"towards", "destination"})
 
 
-def _towards_between(view: ArticleView, a: int, b: int) -> bool:
-    return any(not TOWARDS.isdisjoint(t.forms) for t in view.doc.tokens[a:b])
+def _towards_between(view: ArticleView, sentence: int, a: int, b: int) -> bool:
+    return any(h.payload.effect in TOWARDS_EFFECTS and a <= h.tok_start < b  # type: ignore[attr-defined]
+               for h in view.hits_in_sentence(view.context, sentence))
 
 
 def _launch_sites(view: ArticleView, places: list[Mention], sentence: int) -> set[int]:
@@ -136,7 +137,7 @@ def _launch_sites(view: ArticleView, places: list[Mention], sentence: int) -> se
         if hit.payload.effect != "origin":
             continue
         after = [p for p in places if 0 <= view.tok_range(p)[0] - hit.tok_end < hit.payload.window
-                 and not _towards_between(view, hit.tok_end, view.tok_range(p)[0])]
+                 and not _towards_between(view, sentence, hit.tok_end, view.tok_range(p)[0])]
         if after:
             sites.add(id(min(after, key=lambda p: p.start)))
     return sites

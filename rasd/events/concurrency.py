@@ -197,7 +197,7 @@ def absorb_protest_arrests(incidents: list[Incident]) -> list[Incident]:
 ATTACKER_ARREST_REACH = 3  # sentences after the attack
 ATTACKER_GROUPS = frozenset({"attackers", "assailants", "bombers"})
 ARRESTED_WINDOW = 5  # tokens after the arrest word where the arrested are named
-ARRESTED_FILLERS = frozenset({"علي", "من", "اثنين", "ثلاثه", "احد", "عدد"})
+ARRESTED_LEADS = frozenset({"towards", "from", "quantity"})  # context effects: "على", "من", "أحد"، "عدد"
 VIOLENT = frozenset({T.BATTLES, T.REMOTE, T.VAC})
 
 
@@ -227,13 +227,23 @@ def _same_day(attack: Incident, arrest: Incident) -> bool:
 def _arrests_the_attacker(view: ArticleView, inc: Incident) -> bool:
     tokens = view.doc.tokens
     groups = casualty_lexicon().groups
+    leads = _lead_tokens(view, inc.sentence)
     for trigger in inc.triggers:
         _, i = view.tok_range(trigger)
         stop = min(i + ARRESTED_WINDOW, len(tokens))
         # the object right after the word, past "على", a number and "من" ("على اثنين من المهاجمين");
         # "صديقا للمهاجم" (a friend of the attacker) is someone else
-        while i < stop and (tokens[i].kind == "number" or tokens[i].norm in ARRESTED_FILLERS):
+        while i < stop and (tokens[i].kind == "number" or i in leads):
             i += 1
         if i < stop and any(hit.payload.group in ATTACKER_GROUPS for hit in groups.match_at(tokens, i, stop)):
             return True
     return False
+
+
+def _lead_tokens(view: ArticleView, sentence: int) -> set[int]:
+    """Tokens of the words that may stand between an arrest word and the arrested: numbers
+    (written in words too) and the prepositions and quantity words of ``context.tsv``."""
+    spans = [view.tok_range(m) for m in view.in_sentence("number", sentence)]
+    spans += [(h.tok_start, h.tok_end) for h in view.hits_in_sentence(view.context, sentence)
+              if h.payload.effect in ARRESTED_LEADS]  # type: ignore[attr-defined]
+    return {k for a, b in spans for k in range(a, b)}

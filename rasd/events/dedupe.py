@@ -17,6 +17,7 @@ occasions".
 from __future__ import annotations
 
 import math
+from datetime import date
 
 from rasd.document import Event
 from rasd.events import types as T
@@ -138,8 +139,6 @@ def same_incident(a: Event, b: Event) -> bool:
 
 
 def _a_day_apart(a: Event, b: Event) -> bool:
-    from datetime import date
-
     try:
         x, y = date.fromisoformat((a.event_date or "")[:10]), date.fromisoformat((b.event_date or "")[:10])
     except ValueError:

@@ -1,9 +1,9 @@
 """Scope: an ordinary killing abroad is no conflict event (docs/events.md, "Scope").
 
 In the conflict regions ACLED codes unidentified gunmen as an armed group; elsewhere a killing,
-shooting or stabbing by an unnamed individual, in a story that names no political or terrorist
-side anywhere (``context.tsv`` effect ``motive``: terrorism, extremists, a jihadist group, racism,
-an assassination), is crime — the Toronto street shooting, the murdered journalist in Ruse.
+shooting or stabbing by an unnamed individual, in a story whose incident sentences name no
+political or terrorist side (``context.tsv`` effect ``motive``: terrorism, extremists, a jihadist
+group, racism, an assassination), is crime — the Toronto street shooting, the murdered journalist in Ruse.
 """
 
 from __future__ import annotations
@@ -24,4 +24,5 @@ def ordinary_crime(view: ArticleView, event: Event) -> bool:
         return False
     if event.actor1 and not event.actor1.startswith(UNNAMED_PREFIXES):
         return False  # a named group or a state force (a police killing is not crime here)
-    return not any(getattr(hit.payload, "effect", None) == "motive" for hit in view.context)
+    # the sentences that tell incidents (those the context lexicon is read in), not the background
+    return not any(hit.payload.effect == "motive" for hit in view.context)  # type: ignore[attr-defined]

@@ -37,7 +37,7 @@ from rasd.events.scope import ordinary_crime
 from rasd.events.signals import incident_signals, rule_confidence_signal
 from rasd.events.split import split_coordinated_places
 from rasd.events.substance import is_located, is_substantive
-from rasd.events.view import ArticleView, build_view
+from rasd.events.view import ArticleView, Hit, build_view
 from rasd.limits import MAX_ARTICLE_INCIDENTS
 
 STAGE_NAME = "events"
@@ -155,8 +155,8 @@ class EventsStage:
         for crime in crimes:
             trigger = next((x for x in crime.evidence if x.field == "sub_event_type"), crime.evidence[0])
             doc.add_mention("non_event", trigger.start, trigger.end,
-                            {"reason": "non_conflict", "trigger": [trigger.start, trigger.end],
-                             "cue": [trigger.start, trigger.end]}, confidence=0.55, stage=STAGE_NAME)
+                            non_event_value("non_conflict", trigger, Hit(0, 0, None, trigger.start, trigger.end)),
+                            confidence=0.55, stage=STAGE_NAME)
         for ne in non_events:
             doc.add_mention("non_event", ne.anchor.start, ne.anchor.end,
                             non_event_value(ne.verdict.reason, ne.anchor, ne.verdict.cue),

@@ -38,7 +38,7 @@ def test_other_columns() -> None:
     assert {r["role"] for r in read_tsv(lexicons.DISCOURSE)} <= {"break", "shift"}
     assert {r["role"] for r in read_tsv(lexicons.ROLES)} <= {"agent", "target", "between", "with", "both_sides"}
     effects = {"air", "civilian_target", "seizure", "aftermath", "destination", "includes_perpetrators", "own_action",
-               "speaker", "origin", "motive"}
+               "speaker", "origin", "towards", "from", "quantity", "that", "motive"}
     assert {r["effect"] for r in read_tsv(lexicons.CONTEXT)} <= effects
     assert all(int(r["count"]) >= 2 for r in read_tsv(lexicons.OCCASIONS))
 

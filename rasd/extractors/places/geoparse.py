@@ -543,7 +543,7 @@ def _capitals_named(doc: Document, out: list[Resolved], gaz: Gazetteer, cues: Cu
         if res.place.kind != "country" or res.match.tok_start == 0:
             continue
         cue = cues.cue(tuple(doc.tokens[res.match.tok_start - 1].forms), "type")
-        if cue is None or cue.word not in CAPITAL_WORDS:
+        if cue is None or CAPITAL_KIND not in cue.kinds:
             continue
         nxt = out[k + 1] if k + 1 < len(out) else None
         if nxt is not None and nxt.match.tok_start - res.match.tok_end <= 1 and nxt.place.kind == "city":
@@ -554,7 +554,7 @@ def _capitals_named(doc: Document, out: list[Resolved], gaz: Gazetteer, cues: Cu
     return result
 
 
-CAPITAL_WORDS = frozenset({"عاصمه", "العاصمه"})
+CAPITAL_KIND = "capital"  # a place-type cue of this kind before a country names its capital
 TRANSLIT_CONFIDENCE = 0.6
 TRANSLIT_WORDS = (2, 1)  # "سبين بولدك" before "سبين"
 
