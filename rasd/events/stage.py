@@ -104,7 +104,7 @@ def _last_sentence_read(doc: Document) -> int | None:
 
 class EventsStage:
     name = STAGE_NAME
-    version = "5"
+    version = "6"
 
     def __call__(self, doc: Document) -> Document:
         if not doc.tokens or not any(m.kind in ("trigger", "casualty") for m in doc.mentions):

@@ -153,6 +153,7 @@ def build_view(doc: Document, last_sentence: int | None = None) -> ArticleView:
     if claim_ranges:
         view.cues += _hits(doc, _find_each(lexicons.assembly_matcher(), doc, claim_ranges)["cues"])
         view.cues.sort(key=lambda h: h.tok_start)
+    view.cues = _without_cancelled(view, view.cues)
     view.context = _hits(doc, found["context"])
     view.roles = _hits(doc, found["roles"])
     view.occasions = _hits(doc, found["occasions"])
@@ -245,6 +246,18 @@ def _find(matcher, doc: Document, ranges: list[tuple[int, int]]) -> list[Match]:
     for start, end in ranges:
         found.extend(matcher.find(doc.tokens, start, end))
     return found
+
+
+def _without_cancelled(view: ArticleView, hits: list[Hit]) -> list[Hit]:
+    """The cue hits, less the cancelling rows (scope ``cancels``) and the cues they cancel: those of
+    the same reason in the same clause. "توفي ... متأثرا بجروح أصيب بها": died of wounds is no
+    natural death, so "توفي" says nothing about the incident there."""
+    cancelled = {(h.payload.reason, view.clause_of_tok(h.tok_start))  # type: ignore[attr-defined]
+                 for h in hits if h.payload.scope == "cancels"}  # type: ignore[attr-defined]
+    if not cancelled:
+        return hits
+    return [h for h in hits if h.payload.scope != "cancels"  # type: ignore[attr-defined]
+            and (h.payload.reason, view.clause_of_tok(h.tok_start)) not in cancelled]  # type: ignore[attr-defined]
 
 
 def _hits(doc: Document, matches: list[Match]) -> list[Hit]:

@@ -28,7 +28,7 @@ def test_cue_columns() -> None:
     for row in read_tsv(lexicons.CUES):
         assert row["reason"] in CONTRACT_REASONS
         assert row["scope"] in {"governs", "near", "clause", "sentence", "onward", "pluperfect", "particle", "similar",
-                                "article"}
+                                "article", "cancels"}
         assert row["strength"] in {"hard", "soft"}
         if row["scope"] in {"governs", "near"}:
             assert int(row["window"]) > 0

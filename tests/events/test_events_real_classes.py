@@ -493,3 +493,104 @@ def test_a_regain_told_around_a_parenthesis_of_air_support_is_a_regain():
     text = ("استعادت القوات الحكومية وبإسناد من مقاتلات التحالف العربي، السيطرة على منطقة آل صبحان "
             "بمديرية باقم شمالي محافظة صعدة، الأربعاء.")
     assert "Government regains territory" in [e.sub_event_type for e in events(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "توفي شاب فلسطيني صباح اليوم متأثرا بجروح أصيب بها برصاص الجيش الإسرائيلي أمس شرق مدينة رفح.",
+        "وتوفيت امرأة مساء الثلاثاء متأثرة بجراحها التي أصيبت بها في قصف على حي سكني في مدينة تعز.",
+    ],
+)
+def test_a_death_from_wounds_of_violence_is_a_casualty_not_a_natural_death(text):
+    found = events(text)
+    assert len(found) == 1 and found[0].fatalities == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "توفي الشاعر المعروف صباح اليوم في مستشفى بالعاصمة عن عمر ناهز 80 عاما.",
+        "توفي خمسة أشخاص إثر إصابتهم بالكوليرا في مدينة الحديدة خلال الأسبوع.",
+    ],
+)
+def test_a_natural_death_stays_no_event(text):
+    assert events(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "بدأت صباح اليوم عملية إجلاء مسلحين معارضين وعائلاتهم من بلدة الضمير في ريف دمشق نحو الشمال بموجب اتفاق مع الحكومة.",
+        "وتواصلت اليوم عملية خروج مقاتلي المعارضة من مدينة دوما في حافلات بموجب الاتفاق الذي رعته روسيا.",
+    ],
+)
+def test_fighters_evacuated_under_a_deal_are_a_non_violent_transfer(text):
+    found = events(text)
+    assert [e.sub_event_type for e in found] == ["Non-violent transfer of territory"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وتمكنت قوات الأمن من ضبط خمسة أفراد مطلوبين في مدينة الإسماعيلية اليوم.",
+        "وضبطت الشرطة 4 عناصر من خلية إرهابية في مدينة الفيوم أمس.",
+    ],
+)
+def test_people_seized_by_the_police_are_arrested(text):
+    assert [e.sub_event_type for e in events(text)] == ["Arrests"]
+
+
+def test_weapons_seized_stay_disrupted_weapons_use():
+    found = events("وضبطت قوات الأمن كمية من الأسلحة والذخائر في مدينة العريش اليوم.")
+    assert [e.sub_event_type for e in found] == ["Disrupted weapons use"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وكشفت التحقيقات عن ارتكاب المتهمين 12 عملية اغتيال لضباط الشرطة في محافظة الشرقية.",
+        "وشملت الجرائم التي نفذها المتهمون تفجير برج كهرباء في مدينة العريش واغتيال ثلاثة جنود.",
+    ],
+)
+def test_crimes_told_of_the_accused_in_a_trial_story_are_not_events(text):
+    assert events(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وتتصاعد الضغوط على الحكومة في قضية اغتيال الصحفي المعارض في مدينة إسطنبول.",
+        "وطالبت العائلة بمحاسبة المسؤولين في قضية مقتل الشاب برصاص الشرطة في مدينة مرسيليا.",
+    ],
+)
+def test_an_incident_named_as_a_case_is_a_reference_not_news(text):
+    assert events(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وشدد القائد على أن المعركة ستحسم من خلال تحرير مدينة الحديدة ومينائها.",
+        "وأطلق الجيش صباح اليوم عملية واسعة بهدف تحرير مديرية باقم من الميليشيات.",
+    ],
+)
+def test_liberation_told_as_the_means_or_goal_is_no_territorial_change(text):
+    assert [e for e in events(text) if e.event_type == "Battles" and "territory" in (e.sub_event_type or "")] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قتل أربعة عسكريين أمس بعد تحطم الطائرة العسكرية في ولاية أريزونا خلال رحلة تدريبية.",
+        "ولقي الطياران حتفهما عند ارتطامها بالأرض قرب قاعدة جوية في ولاية نيفادا.",
+    ],
+)
+def test_deaths_in_a_plane_crash_are_an_accident(text):
+    assert events(text) == []
+
+
+def test_shots_fired_at_a_building_are_an_attack():
+    found = events("أطلق مسلحون عدة أعيرة نارية على مبنى المجلس البلدي في مدينة بنغازي فجر اليوم.")
+    assert len(found) == 1 and found[0].event_type in {"Violence against civilians", "Battles",
+                                                       "Strategic developments"}

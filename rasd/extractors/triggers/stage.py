@@ -36,7 +36,7 @@ SPORT = "sport"
 
 class TriggersStage:
     name = "triggers"
-    version = "2"
+    version = "3"
 
     def __call__(self, doc: Document) -> Document:
         if doc.norm is None:
