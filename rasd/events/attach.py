@@ -110,11 +110,13 @@ def _incident_places(view: ArticleView, sentence: int) -> list[Mention]:
     return known[sentence]
 
 
-def _find_incident_places(view: ArticleView, sentence: int) -> list[Mention]:
+def _find_incident_places(view: ArticleView, sentence: int, references: bool = False) -> list[Mention]:
+    """The places of the sentence that can be an incident's; with ``references``, only the towns
+    named as reference points of an unknown place ("منطقة الجاح جنوب الحديدة")."""
     named = view.in_sentence("place", sentence)
     party = _party_places(view, named, sentence)
     places = [p for p in named
-              if not p.value.get("is_reference") and not _is_destination(view, p, sentence)
+              if bool(p.value.get("is_reference")) == references and not _is_destination(view, p, sentence)
               and not _is_speakers_place(view, p, sentence) and id(p) not in party]
     own = [p for p in places if not is_dateline(view, p)] or places
     # "a missile launched from Saada towards Jazan": where it struck or was downed, when told
@@ -152,6 +154,11 @@ def pick_place(view: ArticleView, inc: Incident, previous: Incident | None) -> t
     if places:
         best = _best(view, places, inc)
         return _after_dateline(view, inc, best) or best, "sentence"
+    # "في منطقة الجاح جنوب الحديدة": a place missing from the gazetteer, located by a town - the
+    # event is near that town (ACLED geo-precision 2), not placeless nor at an earlier sentence's place
+    near = _domestic_first(view, _find_incident_places(view, inc.sentence, references=True))
+    if near:
+        return _best(view, near, inc), "sentence"
     if _shift_between(view, previous, inc):
         return None, "none"
     if previous is not None and previous.place is not None and inc.sentence - previous.sentence <= DISCOURSE_SENTENCES:

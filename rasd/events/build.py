@@ -178,6 +178,9 @@ def _event(doc: Document, inc: Incident, sentence_of, focus: dict | None) -> Eve
     return ev
 
 
+NEAR_A_TOWN = 2  # ACLED geo-precision of a place near a town
+
+
 def _place(ev: Event, inc: Incident, cite, conf, focus: dict | None) -> None:
     p = inc.place
     if p is None:
@@ -190,6 +193,8 @@ def _place(ev: Event, inc: Incident, cite, conf, focus: dict | None) -> None:
     ev.admin1, ev.admin2, ev.admin3 = v.get("admin1"), v.get("admin2"), v.get("admin3")
     ev.latitude, ev.longitude = v.get("latitude"), v.get("longitude")
     ev.geo_precision = v.get("geo_precision")
+    if v.get("is_reference") and ev.geo_precision is not None:
+        ev.geo_precision = max(ev.geo_precision, NEAR_A_TOWN)  # an unknown place located by this town
     cite("location", p)
     conf["location"] = C.mention_confidence(p, inc.place_how)
 

@@ -594,3 +594,15 @@ def test_shots_fired_at_a_building_are_an_attack():
     found = events("أطلق مسلحون عدة أعيرة نارية على مبنى المجلس البلدي في مدينة بنغازي فجر اليوم.")
     assert len(found) == 1 and found[0].event_type in {"Violence against civilians", "Battles",
                                                        "Strategic developments"}
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("قتل أربعة من مسلحي الحوثي في معارك مع الجيش في منطقة الكويزي جنوب الحديدة اليوم.", "Al Hudaydah"),
+        ("قتل ثلاثة جنود في هجوم لمسلحين على قرية أم الطيور شمال مدينة بعقوبة صباح اليوم.", "Baqubah"),
+    ],
+)
+def test_an_unknown_place_located_by_a_town_is_near_that_town(text, place):
+    [event] = events(text)
+    assert event.location == place and event.geo_precision == 2
