@@ -158,7 +158,8 @@ def fill_both_sides(incidents: list[Incident]) -> None:
 
 # Sub-event types whose perpetrator is an armed group by definition (a bomb is planted by someone):
 # with no actor named, ACLED codes "Unidentified Armed Group (country)".
-ARMED_BY_DEFINITION = frozenset({"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"})
+ARMED_BY_DEFINITION = frozenset({"Remote explosive/landmine/IED", "Suicide bomb", "Grenade",
+                                 "Looting/property destruction"})
 GENERIC_FALLBACK = {"protesters": ("Protesters", 6), "rioters": ("Rioters", 5), "civilians": ("Civilians", 7),
                     "police": ("Police Forces", 1),
                     "unidentified_armed_group": ("Unidentified Armed Group", 3)}

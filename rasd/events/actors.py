@@ -9,6 +9,7 @@ order puts the perpetrator first). Civilians are always actor2 (Violence against
 from __future__ import annotations
 
 from rasd.document import Mention
+from rasd.events import types as T
 from rasd.events.incident import ActorSlot, Incident
 from rasd.events.view import ArticleView
 
@@ -154,7 +155,21 @@ def _reporters(view: ArticleView, inc: Incident, actors: list[Mention]) -> list[
     kept = [m for m in actors if not any(s.start < m.end and m.start < s.end for s in after)]
     before = [s for s in told if s.start <= inc.anchor.start and _tells_that(view, s, inc)]
     parties = [m for m in kept if not any(s.start < m.end and m.start < s.end for s in before)]
-    return parties if parties else kept  # a teller with no other party named may be the actor
+    if parties or not _state_tells_of_others(inc, [m for m in kept if m not in parties]):
+        return parties if parties else kept  # a teller with no other party named may be the actor
+    return []
+
+
+# What a state force telling "that ..." does not do itself: it tells of an attack on civilians, a
+# bombing, an abduction, an arson or a crowd ("ذكرت الشرطة أن مسجدا تعرض للحرق"), and stays the teller.
+NOT_DONE_BY_STATE_TELLER = T.VAC_SUBS | {"Remote explosive/landmine/IED", "Suicide bomb", "Grenade",
+                                         T.LOOTING} | {sub for event, sub in T.HIERARCHY
+                                                       if event in (T.PROTESTS, T.RIOTS)}
+
+
+def _state_tells_of_others(inc: Incident, tellers: list[Mention]) -> bool:
+    return bool(tellers) and inc.sub_event_type in NOT_DONE_BY_STATE_TELLER and all(
+        m.value.get("inter") == STATE_INTER for m in tellers)
 
 
 def _tells_that(view: ArticleView, source: Mention, inc: Incident) -> bool:

@@ -606,3 +606,44 @@ def test_shots_fired_at_a_building_are_an_attack():
 def test_an_unknown_place_located_by_a_town_is_near_that_town(text, place):
     [event] = events(text)
     assert event.location == place and event.geo_precision == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال مسؤول أمني إن تفجيرا استهدف سوقا شعبية في مدينة بعقوبة أسفر عن مقتل ستة أشخاص اليوم.",
+        "وأضاف أن قصفا مدفعيا طال بلدة كفرنبل صباح اليوم وأدى إلى مقتل ثلاثة مدنيين.",
+    ],
+)
+def test_a_trigger_in_the_indefinite_accusative_is_found(text):
+    assert len(events(text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "واستدعت الحكومة سفيرها في بغداد للتشاور احتجاجا على تصريحات الوزير أمس.",
+        "وانعكس القرار سلبا على أسواق المال في مدينة دبي اليوم.",
+    ],
+)
+def test_adverbs_in_the_accusative_are_not_the_act(text):
+    assert events(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ذكرت الشرطة الفرنسية، الأحد، أن مسجدا في مدينة ليل تعرض للحرق العمد مما تسبب في أضرار كبيرة.",
+        "أعلنت الشرطة العراقية أن ثلاثة مدنيين قتلوا بالرصاص في سوق بمدينة الموصل اليوم.",
+    ],
+)
+def test_the_police_telling_of_an_arson_or_an_attack_are_not_its_perpetrator(text):
+    found = events(text)
+    assert found and all(not (e.actor1 or "").startswith("Police") for e in found
+                         if e.sub_event_type != "Arrests")
+
+
+
+def test_an_arson_by_no_named_side_is_by_an_unidentified_armed_group():
+    [event] = events("أضرم مجهولون النار في مدرسة في بلدة قرب مدينة كركوك فجر اليوم.")
+    assert event.actor1 and event.actor1.startswith("Unidentified Armed Group")

@@ -23,6 +23,8 @@ MODIFIERS_FILE = f"{FOLDER}/modifiers.tsv"
 GUARDS_FILE = f"{FOLDER}/guards.tsv"
 BLOCKERS_FILE = f"{FOLDER}/blockers.tsv"
 PAIRS_FILE = f"{FOLDER}/pairs.tsv"
+ACCUSATIVE_FILE = f"{FOLDER}/accusative.tsv"
+DEFINITE = "ال"
 BLOCKER = "blocker"
 STRENGTHS = ("strong", "weak")
 ANY = "*"
@@ -91,7 +93,8 @@ def trigger_files() -> list[str]:
 
 @cache
 def trigger_entries() -> tuple[tuple[str, TriggerEntry], ...]:
-    """``(phrase, entry)`` for every variant of every row of every trigger file."""
+    """``(phrase, entry)`` for every variant of every row of every trigger file, and each
+    variant's indefinite accusative (:func:`accusative`) unless a row lists that form itself."""
     pairs: list[tuple[str, TriggerEntry]] = []
     for type_key in trigger_files():
         for row in read_tsv(lexicon_file(type_key)):
@@ -100,7 +103,26 @@ def trigger_entries() -> tuple[tuple[str, TriggerEntry], ...]:
     for row in read_tsv(BLOCKERS_FILE):
         entry = TriggerEntry(row["key"], BLOCKER, "", None)
         pairs.extend((phrase, entry) for phrase in split_variants(row["ar"]))
-    return tuple(pairs)
+    listed = {phrase for phrase, _ in pairs}
+    inflected = [(accusative(phrase), entry) for phrase, entry in pairs]
+    return tuple(pairs + [(phrase, entry) for phrase, entry in inflected if phrase and phrase not in listed])
+
+
+@cache
+def _accusative_rule() -> tuple[str, frozenset[str], int, frozenset[str]]:
+    [row] = read_tsv(ACCUSATIVE_FILE)
+    function_words = frozenset(r["ar"] for r in read_tsv("words.tsv") if r.get("kind") == "function")
+    return row["suffix"], frozenset(split_variants(row["not_after"])), int(row["min_length"]), function_words
+
+
+def accusative(phrase: str) -> str | None:
+    """The phrase with the indefinite accusative ending on every word that can carry it
+    ("هجوم مسلح" -> "هجوما مسلحا"), or None when no word can."""
+    suffix, not_after, min_length, function_words = _accusative_rule()
+    words = phrase.split()
+    out = [w + suffix if (len(w) >= min_length and w[-1] not in not_after and not w.startswith(DEFINITE)
+                          and w not in function_words) else w for w in words]
+    return " ".join(out) if out != words else None
 
 
 @cache

@@ -176,7 +176,7 @@ def test_longest_phrase_wins() -> None:
 
 
 def test_stage_metadata() -> None:
-    assert TriggersStage.name == "triggers" and TriggersStage.version == "2"
+    assert TriggersStage.name == "triggers" and TriggersStage.version == "3"
 
 
 @pytest.mark.skipif(not SEED.exists(), reason="shared seed article not available")
