@@ -647,3 +647,4 @@ def test_the_police_telling_of_an_arson_or_an_attack_are_not_its_perpetrator(tex
 def test_an_arson_by_no_named_side_is_by_an_unidentified_armed_group():
     [event] = events("أضرم مجهولون النار في مدرسة في بلدة قرب مدينة كركوك فجر اليوم.")
     assert event.actor1 and event.actor1.startswith("Unidentified Armed Group")
+
