@@ -104,6 +104,26 @@ def refine_by_actors(inc: Incident) -> None:
         inc.actors.append(ActorSlot(only.mention, "actor2", only.name, only.inter))
 
 
+PROTEST_CONTEXT_SENTENCES = 2  # sentences before or after the shooting where the protest is told
+
+
+def force_on_protesters(view: ArticleView, inc: Incident) -> None:
+    """"توفي فتى متأثرا بجروح أصيب بها برصاص الجيش ... ومنذ 30 مارس ينظم الفلسطينيون مسيرات العودة":
+    a state force shooting people where the article tells of a protest nearby is force used on
+    the protest (ACLED: Protests / Excessive force against protesters), not an attack on bystanders;
+    the same shooting with no protest in view (a farmer shot in his field) stays an attack."""
+    if inc.sub_event_type != "Attack" or not any(s.inter in STATE_OR_EXTERNAL for s in inc.actors):
+        return
+    near = range(inc.sentence - PROTEST_CONTEXT_SENTENCES, inc.sentence + PROTEST_CONTEXT_SENTENCES + 1)
+    if not any(t.value.get("event_type") == "Protests" for sentence in near
+               for t in view.in_sentence("trigger", sentence)):
+        return
+    inc.event_type, inc.sub_event_type = "Protests", "Excessive force against protesters"
+    inc.actors = [s for s in inc.actors if s.inter != CIVILIAN_INTER]
+    for s in inc.actors:
+        s.role = "actor2"  # the force; implied_actors puts the protesters first
+
+
 def other_side(view: ArticleView, inc: Incident) -> None:
     """A battle told with one side in its clause: the other side is the first other armed actor of
     its sentence, else of the sentences just before and after."""
@@ -158,8 +178,9 @@ def fill_both_sides(incidents: list[Incident]) -> None:
 
 # Sub-event types whose perpetrator is an armed group by definition (a bomb is planted by someone):
 # with no actor named, ACLED codes "Unidentified Armed Group (country)".
-ARMED_BY_DEFINITION = frozenset({"Remote explosive/landmine/IED", "Suicide bomb", "Grenade",
-                                 "Looting/property destruction"})
+ARMED_BY_DEFINITION = frozenset({"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"})
+# ... and the sub-events whose unnamed perpetrator ACLED codes so too (an arson by "unknown persons")
+UNIDENTIFIED_WHEN_UNNAMED = ARMED_BY_DEFINITION | {"Looting/property destruction"}
 GENERIC_FALLBACK = {"protesters": ("Protesters", 6), "rioters": ("Rioters", 5), "civilians": ("Civilians", 7),
                     "police": ("Police Forces", 1),
                     "unidentified_armed_group": ("Unidentified Armed Group", 3)}
@@ -240,7 +261,7 @@ def implied_actors(inc: Incident, iso2: str | None, country: str | None, date: s
                 slot.role = "actor1" if slot in named else "actor2"
         elif sole is not None:
             inc.actors.insert(0, ActorSlot(inc.anchor, "actor1", *sole))
-    if sub in ARMED_BY_DEFINITION and not side(inc, "actor1"):
+    if sub in UNIDENTIFIED_WHEN_UNNAMED and not side(inc, "actor1"):
         name, inter = generic_actor("unidentified_armed_group", iso2, country, date)
         inc.actors.insert(0, ActorSlot(inc.anchor, "actor1", name, inter))
 

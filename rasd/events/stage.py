@@ -16,6 +16,7 @@ from rasd.events.actor_rules import (
     apply_claims,
     fill_both_sides,
     fill_from_discourse,
+    force_on_protesters,
     implied_actors,
     other_side,
     refine_by_actors,
@@ -181,6 +182,7 @@ def _assemble(view: ArticleView, incidents: list[Incident], claims: list[NonEven
         assign_actors(view, inc, iso2)
         type_by_actors(inc)
         refine_by_actors(inc)
+        force_on_protesters(view, inc)
         role_conventions(inc)
         implied_actors(inc, iso2, country, inc.date.date if inc.date else doc.meta.published)
     fill_from_discourse(incidents)

@@ -648,3 +648,16 @@ def test_an_arson_by_no_named_side_is_by_an_unidentified_armed_group():
     [event] = events("أضرم مجهولون النار في مدرسة في بلدة قرب مدينة كركوك فجر اليوم.")
     assert event.actor1 and event.actor1.startswith("Unidentified Armed Group")
 
+
+
+def test_a_shooting_by_troops_where_a_protest_is_told_is_force_on_protesters():
+    text = ("قتل شاب فلسطيني برصاص الجيش الإسرائيلي قرب السياج الحدودي شرق مدينة خان يونس اليوم. "
+            "وكان آلاف المتظاهرين قد تجمعوا قرب الحدود في احتجاجات أسبوعية.")
+    [event] = events(text)
+    assert event.sub_event_type == "Excessive force against protesters"
+    assert event.actor1.startswith("Protesters") and event.actor2.startswith("Military Forces of Israel")
+
+
+def test_a_shooting_by_troops_with_no_protest_in_view_stays_an_attack():
+    [event] = events("قتل مزارع فلسطيني برصاص جيش الاحتلال شرق مدينة خان يونس اليوم بينما كان يعمل في أرضه.")
+    assert event.sub_event_type == "Attack"
