@@ -661,3 +661,8 @@ def test_a_shooting_by_troops_where_a_protest_is_told_is_force_on_protesters():
 def test_a_shooting_by_troops_with_no_protest_in_view_stays_an_attack():
     [event] = events("قتل مزارع فلسطيني برصاص جيش الاحتلال شرق مدينة خان يونس اليوم بينما كان يعمل في أرضه.")
     assert event.sub_event_type == "Attack"
+
+
+def test_someone_placed_in_custody_is_arrested():
+    text = "وُضع شقيق منفذ الهجوم في الاحتجاز قيد التحقيق صباح اليوم في مدينة ليون، كما أعلن مصدر قضائي."
+    assert [e.sub_event_type for e in events(text)] == ["Arrests"]
