@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from functools import cache
 from pathlib import Path
@@ -15,7 +15,7 @@ from sqlalchemy import Connection, bindparam, delete, insert, select, update
 
 from rasd.document import ArticleMeta, Document
 from rasd.store.entities import source_id
-from rasd.store.schema import article_mentions, articles, event_reports, reports
+from rasd.store.schema import article_bands, article_mentions, articles, event_reports, reports
 
 if TYPE_CHECKING:
     from rasd.fusion import Report
@@ -105,19 +105,42 @@ def lookup_many(conn: Connection, keys: Iterable[str]) -> dict[str, StoredArticl
     return found
 
 
+@dataclass(slots=True)
+class NewRows:
+    """The rows of new articles, inserted together (one statement per table for a group of
+    articles: a few round trips to a database server instead of four per article)."""
+
+    articles: list[dict[str, Any]] = field(default_factory=list)
+    reports: list[dict[str, Any]] = field(default_factory=list)
+    mentions: list[dict[str, Any]] = field(default_factory=list)
+    bands: list[dict[str, Any]] = field(default_factory=list)
+    keys: set[str] = field(default_factory=set)
+
+    def insert(self, conn: Connection) -> None:
+        """Insert what is held (articles first: the other rows refer to them) and forget it."""
+        for table, rows in ((articles, self.articles), (reports, self.reports),
+                            (article_mentions, self.mentions), (article_bands, self.bands)):
+            if rows:
+                conn.execute(insert(table), rows)
+        self.articles, self.reports, self.mentions, self.bands = [], [], [], []
+        self.keys.clear()
+
+
 def write_article(
     conn: Connection, key: str, doc: Document, *, given: dict[str, Any], version: str, now: datetime,
-    replacing: bool, near: float | None = None,
+    replacing: bool, near: float | None = None, later: NewRows | None = None,
 ) -> list[int]:
     """Insert (or overwrite) the article row, its reports and its mentions; returns report numbers.
 
     ``given`` is what the caller said about the article (:func:`input_meta`), kept to tell a
     re-ingest of the same article from a corrected one. ``near`` is the similarity of a near
-    copy that was extracted on its own.
+    copy that was extracted on its own. A new article's rows go to ``later`` when given (the
+    caller inserts them, before anything reads them).
     """
     data = doc.to_dict()
     data["article"] = dict(data["article"], id=key)
-    return _write(conn, key, doc.text, doc.meta, data, StoredAs(given, version, now, replacing, None, near))
+    stored_as = StoredAs(given, version, now, replacing, None, near)
+    return _write(conn, key, doc.text, doc.meta, data, stored_as, later if not replacing else None)
 
 
 def write_copy(
@@ -151,7 +174,10 @@ class StoredAs:
     similarity: float | None
 
 
-def _write(conn: Connection, key: str, text: str, meta: ArticleMeta, data: dict[str, Any], how: StoredAs) -> list[int]:
+def _write(
+    conn: Connection, key: str, text: str, meta: ArticleMeta, data: dict[str, Any], how: StoredAs,
+    later: NewRows | None = None,
+) -> list[int]:
     row = {
         "url": meta.url,
         "outlet": meta.source,
@@ -167,14 +193,21 @@ def _write(conn: Connection, key: str, text: str, meta: ArticleMeta, data: dict[
         "copy_of": how.copy_of,
         "similarity": how.similarity,
     }
+    rows = [report_row(key, n, event) for n, event in enumerate(data["events"], 1)]
+    mentions = {"article_id": key, "mentions": data["mentions"]}
+    if later is not None:
+        later.articles.append({"id": key, "ingested_at": how.now, **row})
+        later.reports.extend(rows)
+        later.mentions.append(mentions)
+        later.keys.add(key)
+        return [r["n"] for r in rows]
     if how.replacing:
         conn.execute(update(articles).where(articles.c.id == bindparam("old_id")), {**row, "old_id": key})
     else:
         conn.execute(insert(articles), {"id": key, "ingested_at": how.now, **row})
-    rows = [report_row(key, n, event) for n, event in enumerate(data["events"], 1)]
     if rows:
         conn.execute(insert(reports), rows)
-    conn.execute(insert(article_mentions), {"article_id": key, "mentions": data["mentions"]})
+    conn.execute(insert(article_mentions), mentions)
     return [r["n"] for r in rows]
 
 

@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import Connection, delete, insert, select
 
 from rasd.ingest.fingerprint import NEAR_THRESHOLD, Fingerprint, fingerprint
-from rasd.store.articles import chunked
+from rasd.store.articles import NewRows, chunked
 from rasd.store.schema import article_bands, article_mentions, articles, reports
 
 REANCHOR_WINDOW = 500  # how far (beyond the length difference) a span may have moved
@@ -137,13 +137,19 @@ def _stored_candidates(
     return by_band, by_hash
 
 
-def write_bands(conn: Connection, key: str, fp: Fingerprint | None, *, replacing: bool) -> None:
+def write_bands(
+    conn: Connection, key: str, fp: Fingerprint | None, *, replacing: bool, later: NewRows | None = None
+) -> None:
     """Store the band keys of ``key`` (none for a copy, or when ``fp`` is None), replacing the
-    ones stored for an earlier text."""
+    ones stored for an earlier text; a new article's go to ``later`` when given."""
     if replacing:
         conn.execute(delete(article_bands).where(article_bands.c.article_id == key))
     if fp is not None and fp.bands:
-        conn.execute(insert(article_bands), [{"band": b, "article_id": key} for b in sorted(set(fp.bands))])
+        rows = [{"band": b, "article_id": key} for b in sorted(set(fp.bands))]
+        if later is not None and not replacing:
+            later.bands.extend(rows)
+        else:
+            conn.execute(insert(article_bands), rows)
 
 
 # -- a copy's reports --------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from rasd.document import Document
 from rasd.ingest import ArticleInput
 from rasd.ingest.fingerprint import Fingerprint, fingerprint
 from rasd.store.articles import (
+    NewRows,
     StoredArticle,
     article_key,
     input_meta,
@@ -47,6 +48,7 @@ LOOKUP_BATCH = 64
 FUSE_EVERY_ARTICLES = 500
 FUSE_EVERY_SECONDS = 30.0
 IN_FLIGHT_PER_WORKER = 16  # articles read ahead per extraction worker
+WRITE_GROUP = 32  # extracted articles stored in one transaction (one lock, one commit)
 RECENT_ORIGINALS = 4 * LOOKUP_BATCH  # articles of a run kept in memory as possible originals
 
 
@@ -199,18 +201,46 @@ def store_article(
     articles, not fused yet). A new article is fused at once when ``pending`` is None; otherwise
     its reports are left for the caller to fuse with others (``ArticleResult.report_ids``).
     """
+    with store.transaction() as conn:
+        return write_prepared(conn, prepared, version, pending)
+
+
+def write_prepared(
+    conn: Any, prepared: Prepared, version: str, pending: Sequence[str] | None = None,
+    group: GroupWrite | None = None,
+) -> ArticleResult:
+    """:func:`store_article` inside the caller's transaction; within a ``group``, what the database
+    holds was looked up for the whole group, and a new article's rows wait to be inserted with
+    the others' (anything that reads or replaces stored rows inserts them first)."""
     looked, doc = prepared.looked, prepared.doc
     key = looked.key
     now = utcnow()
-    with store.transaction() as conn:
-        stored = lookup(conn, key)
-        if _unchanged(stored, looked.text_hash, version, looked.given):
-            return ArticleResult(UNCHANGED)
-        old, prior = remove_contributions(conn, key) if stored else ([], {})
-        numbers = write_article(conn, key, doc, given=looked.given, version=version, now=now,
-                                replacing=stored is not None, near=looked.near)
-        write_bands(conn, key, looked.fingerprint, replacing=stored is not None)
-        return _fused_or_pending(conn, key, numbers, stored is not None, NEW, now, old, prior, pending)
+    stored = group.stored(conn, key) if group is not None else lookup(conn, key)
+    if _unchanged(stored, looked.text_hash, version, looked.given):
+        return ArticleResult(UNCHANGED)
+    later = group.rows if group is not None and stored is None and pending is not None else None
+    if later is None and group is not None:
+        group.rows.insert(conn)
+    old, prior = remove_contributions(conn, key) if stored else ([], {})
+    numbers = write_article(conn, key, doc, given=looked.given, version=version, now=now,
+                            replacing=stored is not None, near=looked.near, later=later)
+    write_bands(conn, key, looked.fingerprint, replacing=stored is not None, later=later)
+    return _fused_or_pending(conn, key, numbers, stored is not None, NEW, now, old, prior, pending)
+
+
+@dataclass(slots=True)
+class GroupWrite:
+    """A group of extracted articles written in one transaction: what the database held under
+    their keys (one query), and the new rows not inserted yet."""
+
+    found: dict[str, StoredArticle]
+    rows: NewRows = field(default_factory=NewRows)
+
+    def stored(self, conn: Any, key: str) -> StoredArticle | None:
+        if key in self.rows.keys:  # the same article twice in one group: insert the first, then look
+            self.rows.insert(conn)
+            return lookup(conn, key)
+        return self.found.get(key)
 
 
 def store_copy(
@@ -254,7 +284,11 @@ def _unchanged(stored: StoredArticle | None, text_hash: str, version: str, given
 class IngestRun:
     """An ``ingest_runs`` row: written when the run starts, completed when it ends.
 
-    Each article is stored in a transaction of its own; the reports of new articles are fused
+    Extracted articles are stored :data:`WRITE_GROUP` at a time, in one transaction (an article is
+    never half-written; a crash loses at most the group, which a re-run stores). Should one of
+    them fail, the group is rolled back and its articles are stored one transaction each, so that
+    only the failing article is skipped. A copy, an unchanged article or a failed extraction is
+    handled after the group before it is written, in input order. The reports of new articles are fused
     in batches (every :data:`FUSE_EVERY_ARTICLES` articles or :data:`FUSE_EVERY_SECONDS` seconds,
     and when the run ends), one transaction each. Fusion gives the same events whatever the
     batches, and a batch costs one replay instead of one per article: articles that arrive out
@@ -277,6 +311,8 @@ class IngestRun:
             ))
             self.run_id = int(result.inserted_primary_key[0])
         self.copies = CopyFinder(recent=RECENT_ORIGINALS)
+        self.group: list[tuple[ArticleInput, Prepared]] = []  # extracted, waiting for one transaction
+        self.group_size = WRITE_GROUP
         with store.reading() as conn:
             self.pending = unlinked_report_ids(conn)  # left by a run that was killed
         self.flush()
@@ -365,21 +401,68 @@ class IngestRun:
         self, items: Iterable[ArticleInput], batch: int = LOOKUP_BATCH
     ) -> Iterator[tuple[ArticleInput, ArticleResult]]:
         """Ingest articles in order, looking up what the database holds for ``batch`` of them at
-        a time (one query instead of one each).
+        a time (one query instead of one each); the results come in input order, a group at a
+        time once its transaction is committed.
 
         (Storing from a second thread while the next article is extracted was measured and
         dropped: the two threads contend for the GIL, and the whole corpus took 56% longer into
         SQLite and 21% longer into PostgreSQL.)"""
         for chunk in self._looked_up(items, batch):
             for looked in chunk:
-                yield looked.item, self._store_looked(looked)
+                yield from self._store_looked(looked)
+        yield from self.write_group()
 
-    def _store_looked(self, looked: Looked) -> ArticleResult:
+    def _store_looked(self, looked: Looked) -> Iterator[tuple[ArticleInput, ArticleResult]]:
         if looked.unchanged:
-            return self._store(looked.item, ArticleResult(UNCHANGED))
-        if looked.copy is not None:
-            return self._store_copy(looked)
-        return self._store(looked.item, self._extract_here(looked))
+            yield from self._in_order(looked.item, ArticleResult(UNCHANGED))
+        elif looked.copy is not None:
+            yield from self.write_group()  # its original may be in the group
+            yield looked.item, self._store_copy(looked)
+        else:
+            yield from self._in_order(looked.item, self._extract_here(looked))
+
+    def _in_order(
+        self, item: ArticleInput, prepared: Prepared | ArticleResult | Exception
+    ) -> Iterator[tuple[ArticleInput, ArticleResult]]:
+        """An extracted article joins the group (written when full); anything else is stored
+        or booked after the group before it."""
+        if isinstance(prepared, Prepared) and self.group_size > 1:
+            self.group.append((item, prepared))
+            if len(self.group) >= self.group_size:
+                yield from self.write_group()
+            return
+        yield from self.write_group()
+        yield item, self._store(item, prepared)
+
+    def write_group(self) -> Iterator[tuple[ArticleInput, ArticleResult]]:
+        """Store the waiting articles in one transaction; if one fails, each in its own."""
+        group, self.group = self.group, []
+        if not group:
+            return
+        try:
+            results = self._write_together([prepared for _, prepared in group])
+        except StoreError:
+            raise
+        except Exception:  # one article broke the transaction: find it, store the others
+            for item, prepared in group:
+                yield item, self._store(item, prepared)
+            return
+        booked = [self._booked(result) for result in results]  # committed: counted even if the caller stops reading
+        yield from ((item, result) for (item, _), result in zip(group, booked, strict=True))
+
+    def _write_together(self, group: list[Prepared]) -> list[ArticleResult]:
+        pending = list(self.pending)
+        results = []
+        with self.store.transaction() as conn:
+            together = GroupWrite(lookup_many(conn, [prepared.looked.key for prepared in group]))
+            for prepared in group:
+                result = write_prepared(conn, prepared, self.version, pending, together)
+                if result.fused_pending:
+                    pending = []
+                pending.extend(result.report_ids)
+                results.append(result)
+            together.rows.insert(conn)
+        return results
 
     def _looked_up(self, items: Iterable[ArticleInput], batch: int) -> Iterator[list[Looked]]:
         """``batch`` articles at a time, each with what the database holds under its key and,
@@ -428,13 +511,14 @@ class IngestRun:
                 for one in chunk:
                     queue.append((one, next(tasks) if not one.unchanged and one.copy is None else None))
                 while len(queue) > window:
-                    yield self._store_done(*queue.popleft())
+                    yield from self._store_done(*queue.popleft())
             while queue:
-                yield self._store_done(*queue.popleft())
+                yield from self._store_done(*queue.popleft())
+        yield from self.write_group()
 
-    def _store_done(self, looked: Looked, task: tuple[Any, int] | None) -> tuple[ArticleInput, ArticleResult]:
+    def _store_done(self, looked: Looked, task: tuple[Any, int] | None) -> Iterator[tuple[ArticleInput, ArticleResult]]:
         if task is None:
-            return looked.item, self._store_looked(looked)
+            return self._store_looked(looked)
         future, n = task
         try:
             done = future.result()[n]
@@ -442,10 +526,7 @@ class IngestRun:
             raise
         except Exception as exc:  # the whole task failed in its worker: each article is recorded, skipped
             done = exc
-        if isinstance(done, Exception):
-            return looked.item, self._store(looked.item, done)
-        prepared = Prepared(looked, done)
-        return looked.item, self._store(looked.item, prepared)
+        return self._in_order(looked.item, done if isinstance(done, Exception) else Prepared(looked, done))
 
     def finish(self, status: str = "finished") -> None:
         self.flush()

@@ -64,7 +64,7 @@ def test_an_article_that_broke_a_stage_in_its_worker_is_recorded_and_skipped(tmp
     with open_store(url, WRITE) as store:
         run = IngestRun(store, "ingest", ["<test>"])
         looked = Looked(item, "k", "h", {}, unchanged=False)
-        _, result = run._store_done(looked, (broken, 0))
+        [(_, result)] = list(run._store_done(looked, (broken, 0)))
         run.finish()
     assert result.outcome == FAILED and result.error == "ValueError: a stage failed"
     assert run.totals.errors == [{"input": "<test>:1", "error": "ValueError: a stage failed"}]
