@@ -54,8 +54,9 @@ def register(subparsers: Any) -> None:
 
 INGEST_DESCRIPTION = (
     "Read articles (text, HTML, JSONL[.gz], CSV, feed or WARC files, folders, feed URLs, or - for stdin), "
-    "extract their events and store articles, per-article reports and fused events. Each article is one "
-    "transaction; an article already stored with the same text, metadata and pipeline version is left "
+    "extract their events and store articles, per-article reports and fused events. Articles are stored "
+    "in groups of 32 per transaction, and never half-written (an article that cannot be stored is skipped "
+    "alone); an article already stored with the same text, metadata and pipeline version is left "
     "unchanged, a corrected one (same id or URL, new text) replaces its earlier reports. An article whose "
     "text another article already has (the same, or a wire copy with its own byline: most of its words in "
     "the same order, the same figures and publication day) is not extracted again: it is stored as a copy "

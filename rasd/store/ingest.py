@@ -1,4 +1,4 @@
-"""Ingesting articles (one transaction each) and re-fusing everything (``rasd refuse``)."""
+"""Ingesting articles (a group of them per transaction) and re-fusing everything (``rasd refuse``)."""
 
 from __future__ import annotations
 

@@ -666,3 +666,14 @@ def test_a_shooting_by_troops_with_no_protest_in_view_stays_an_attack():
 def test_someone_placed_in_custody_is_arrested():
     text = "وُضع شقيق منفذ الهجوم في الاحتجاز قيد التحقيق صباح اليوم في مدينة ليون، كما أعلن مصدر قضائي."
     assert [e.sub_event_type for e in events(text)] == ["Arrests"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وتشهد مدن محافظة ذي قار احتجاجات منذ عشرة أيام للمطالبة بفرص عمل وتحسين الكهرباء.",
+        "ويواصل المزارعون في مدينة أصفهان احتجاجاتهم منذ أسابيع بسبب نقص مياه الري.",
+    ],
+)
+def test_a_wave_told_over_days_or_weeks_is_no_single_event(text):
+    assert events(text) == []

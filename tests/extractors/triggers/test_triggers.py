@@ -236,3 +236,27 @@ def test_a_pair_bridges_the_subject_and_spans_verb_to_object() -> None:
     assert m.value["lexicon"] == "pairs.tsv" and m.value["strength"] == "strong"
     assert m.value["sub_event_type"] == "Looting/property destruction"
     assert "demolition" not in {t.value["key"] for t in doc.mentions_of("trigger")}  # part of the pair
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("تفجير", "تفجيرا"),
+        ("هجوم مسلح", "هجوما مسلحا"),
+        ("غاره جويه", None),  # ta marbuta takes no alef
+        ("القبض علي", None),  # the article, a preposition
+        ("اعتداء", None),  # hamza
+    ],
+)
+def test_the_indefinite_accusative_of_a_phrase(phrase, expected):
+    from rasd.extractors.triggers.lexicon import accusative
+
+    assert accusative(phrase) == expected
+
+
+def test_accusative_forms_are_matched_and_adverbs_are_blocked():
+    from rasd.extractors.triggers.lexicon import trigger_entries
+
+    entries = dict(trigger_entries())
+    assert entries["تفجيرا"].type_key == entries["تفجير"].type_key
+    assert entries["احتجاجا"].type_key == "blocker" and entries["سلبا"].type_key == "blocker"
