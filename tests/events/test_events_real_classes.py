@@ -677,3 +677,24 @@ def test_someone_placed_in_custody_is_arrested():
 )
 def test_a_wave_told_over_days_or_weeks_is_no_single_event(text):
     assert events(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ولا يزال المسلحون قادرين على نصب الكمائن وخطف المسافرين على الطريق قرب مدينة سامراء.",
+        "ويمكن لهذه المنظومة إسقاط الطائرات المسيرة والصواريخ قرب قاعدة حميميم في اللاذقية.",
+    ],
+)
+def test_a_capability_is_no_incident(text):
+    assert events(text) == []
+
+
+def test_a_capability_used_is_an_incident():
+    found = events("وتمكنت الدفاعات الجوية من إسقاط طائرة مسيرة قرب قاعدة حميميم في اللاذقية اليوم.")
+    assert [e.sub_event_type for e in found] == ["Disrupted weapons use"]
+
+
+def test_a_diplomatic_protest_note_is_no_demonstration():
+    text = "وسلمت وزارة الخارجية السفير البريطاني مذكرة احتجاج رسمية في موسكو اليوم على طرد دبلوماسييها."
+    assert [e for e in events(text) if e.event_type == "Protests"] == []
