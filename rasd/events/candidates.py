@@ -59,6 +59,10 @@ def build_candidates(view: ArticleView) -> tuple[list[Incident], list[NonEvent]]
         if inc.casualties and all(c.value.get("aggregate") or _war_scale(view, c) for c in inc.casualties):
             non_events.append(NonEvent(inc.anchor, _aggregate_verdict(inc.casualties[0], None)))
             continue
+        total = _inside_a_total(view, inc)
+        if total is not None:  # "اختطفت 1200 مدني خلال الفترة من 2014 إلى 2017": the verb is the total's
+            non_events.append(NonEvent(inc.anchor, _aggregate_verdict(total, None)))
+            continue
         verdict = soft.get(id(inc))
         if verdict is not None and not _rescued(view, inc, verdict):
             non_events.append(NonEvent(inc.anchor, verdict))
@@ -72,6 +76,15 @@ def build_candidates(view: ArticleView) -> tuple[list[Incident], list[NonEvent]]
 
 
 TOWN_KINDS = frozenset({"city", "district", "admin2", "admin3"})
+
+
+def _inside_a_total(view: ArticleView, inc: Incident) -> Mention | None:
+    """An aggregate count whose words hold the incident's trigger word, when the incident has
+    no count of its own."""
+    if _has_own_count(inc):
+        return None
+    return next((c for c in view.in_sentence("casualty", inc.sentence)
+                 if c.value.get("aggregate") and c.start <= inc.anchor.start < c.end), None)
 
 
 def _clause_towns(view: ArticleView, tok: int) -> set:

@@ -116,8 +116,8 @@ def _applies(view: ArticleView, cue: Cue, hit: Hit, tok_start: int, gap: int, cl
 
 
 def _background_date(view: ArticleView, tok_start: int, tok_end: int, sentence: int, clause: int) -> Hit | None:
-    """A background period near the trigger ("منذ 2011"), or a bare past year anywhere in its
-    clause ("اندلع القتال في ولاية النيل الأزرق عام 2011": the year closes the clause)."""
+    """A background period near the trigger ("منذ 2011"), or a bare past year or a span of years
+    anywhere in its clause ("اندلع القتال في ولاية النيل الأزرق عام 2011": the year closes the clause)."""
     for m in view.in_sentence("date", sentence):
         if not m.value.get("background"):
             continue
@@ -125,9 +125,13 @@ def _background_date(view: ArticleView, tok_start: int, tok_end: int, sentence: 
         hit = Hit(a, b, None, m.start, m.end)
         if abs(_gap(hit, tok_start, tok_end)) < BACKGROUND_WINDOW:
             return hit
-        if m.value.get("key") == "year" and view.clause_of_tok(a) == clause:
+        if m.value.get("key") in CLAUSE_WIDE_YEARS and view.clause_of_tok(a) == clause:
             return hit
     return None
+
+
+# a past year, or a span of years ("بين عامي 2014 و2017"), dates everything its clause tells
+CLAUSE_WIDE_YEARS = frozenset({"year", "year_range"})
 
 
 def period_of_fighting(view: ArticleView, trigger: Mention) -> Verdict | None:

@@ -698,3 +698,13 @@ def test_a_capability_used_is_an_incident():
 def test_a_diplomatic_protest_note_is_no_demonstration():
     text = "وسلمت وزارة الخارجية السفير البريطاني مذكرة احتجاج رسمية في موسكو اليوم على طرد دبلوماسييها."
     assert [e for e in events(text) if e.event_type == "Protests"] == []
+
+
+def test_a_verb_inside_a_total_over_years_is_the_total():
+    text = "وأظهرت إحصائية رسمية أن المسلحين اختطفوا 900 مدني في محافظة صلاح الدين خلال الفترة من 2014 إلى 2017."
+    assert events(text) == []
+
+
+def test_what_is_told_over_a_span_of_years_is_no_incident():
+    text = "ووثق التقرير 350 حالة اختطاف نفذتها الجماعات المسلحة في محافظة نينوى بين عامي 2014 و2017."
+    assert events(text) == []

@@ -527,9 +527,13 @@ def _after_event(a: Sequence[Atom], j: int) -> Parsed:
 
 
 def _between(a: Sequence[Atom], j: int) -> Parsed:
-    """بين الاحد والثلاثاء; من الاحد الي الثلاثاء; بين 10 و12 يونيو (via _absolute)."""
+    """بين الاحد والثلاثاء; من الاحد الي الثلاثاء; بين 10 و12 يونيو (via _absolute); بين عامي 2014
+    و2017 (:func:`_year_range`)."""
     if not (_at(a, j, "cue", "between") or _at(a, j, "cue", "of")):
         return None
+    years = _year_range(a, j)
+    if years is not None:
+        return years
     k = j + 1
     if _at(a, k, "unit", "day"):
         k += 1
@@ -542,6 +546,23 @@ def _between(a: Sequence[Atom], j: int) -> Parsed:
     if not _at(a, k, "weekday"):
         return None
     return _expr("weekday_range", a, j, k + 1, weekday=first, end_weekday=a[k].value), k + 1
+
+
+def _year_range(a: Sequence[Atom], j: int) -> Parsed:
+    """"بين عامي 2014 و2017", "من 2014 إلى 2017": a span of years - a period, background (what
+    is told over it is a total, not an incident of one day)."""
+    k = j + 1 + _at(a, j + 1, "unit", "year")
+    if not _at(a, k, "num") or a[k].value is None or not YEAR_MIN <= a[k].value <= YEAR_MAX:
+        return None
+    first, k = a[k].value, k + 1
+    if not _at(a, k, "cue", "to"):
+        return None
+    k += 1 + _at(a, k + 1, "unit", "year")
+    if not _at(a, k, "num") or a[k].value is None or not first < a[k].value <= YEAR_MAX:
+        return None
+    if k + 1 < len(a) and a[k + 1].cat in ("unit", "month", "num", "count", "ordinal"):
+        return None  # "من 2014 إلى 2017 مارس" is no span of years
+    return _expr("year_range", a, j, k + 1, year=first, end_year=a[k].value, background=True), k + 1
 
 
 _PARSERS_BY_CAT = {

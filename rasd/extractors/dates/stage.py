@@ -72,7 +72,7 @@ def publication_for(doc: Document, exprs: list[Expr]) -> PublicationInfo:
 
 class DatesStage:
     name = "dates"
-    version = "3"
+    version = "4"
 
     def __call__(self, doc: Document) -> Document:
         if doc.norm is None:
