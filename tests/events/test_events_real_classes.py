@@ -708,3 +708,27 @@ def test_a_verb_inside_a_total_over_years_is_the_total():
 def test_what_is_told_over_a_span_of_years_is_no_incident():
     text = "ووثق التقرير 350 حالة اختطاف نفذتها الجماعات المسلحة في محافظة نينوى بين عامي 2014 و2017."
     assert events(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("أشعل مثيرو شغب النار في متاجر ومنازل في مدينة كاندي بوسط سريلانكا اليوم.", "Rioters (Sri Lanka)"),
+        ("تظاهر آلاف الأشخاص في وسط مدينة أوساكا اليابانية اليوم احتجاجا على القاعدة الأمريكية.", "Protesters (Japan)"),
+    ],
+)
+def test_a_generic_actor_is_named_with_its_country_in_any_country(text, actor):
+    [event] = events(text)
+    assert event.actor1 == actor
+
+
+def test_the_seat_of_a_ministry_is_not_the_incident_place():
+    text = "وأعلنت وزارة الصحة في بغداد مقتل أربعة أشخاص في انفجار عبوة ناسفة في مدينة بعقوبة اليوم."
+    [event] = events(text)
+    assert event.location == "Baqubah"
+
+
+def test_a_protest_campaign_known_by_its_name_gives_the_protest_context():
+    text = ("قتل قناص إسرائيلي اليوم مسعفة شرق مدينة خان يونس. "
+            "وأصيب أكثر من 100 شخص في الجمعة العاشرة لمسيرات العودة.")
+    assert [e.sub_event_type for e in events(text, published="2018-06-01")][0] == "Excessive force against protesters"

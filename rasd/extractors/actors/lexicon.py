@@ -109,10 +109,16 @@ def actor_matcher() -> ScanMatcher[ActorEntry]:
     return ScanMatcher(pairs)
 
 
+PLACE_COUNTRIES = "places/countries.tsv"
+
+
 @cache
 def country_names() -> dict[str, str]:
-    """ISO2 -> ACLED country name."""
-    return {row["iso2"]: row["name"] for row in read_tsv(f"{FOLDER}/countries.tsv")}
+    """ISO2 -> ACLED country name: the actors' own table, else the gazetteer's countries (every
+    country an event can be placed in, so that "Rioters" in Kandy are "Rioters (Sri Lanka)")."""
+    names = {row["iso2"]: row["name"] for row in read_tsv(PLACE_COUNTRIES) if row.get("name")}
+    names.update({row["iso2"]: row["name"] for row in read_tsv(f"{FOLDER}/countries.tsv")})
+    return names
 
 
 @cache
