@@ -731,4 +731,5 @@ def test_the_seat_of_a_ministry_is_not_the_incident_place():
 def test_a_protest_campaign_known_by_its_name_gives_the_protest_context():
     text = ("قتل قناص إسرائيلي اليوم مسعفة شرق مدينة خان يونس. "
             "وأصيب أكثر من 100 شخص في الجمعة العاشرة لمسيرات العودة.")
-    assert [e.sub_event_type for e in events(text, published="2018-06-01")][0] == "Excessive force against protesters"
+    first = events(text, published="2018-06-01")[0]
+    assert first.sub_event_type == "Excessive force against protesters"
