@@ -155,9 +155,10 @@ def _reporters(view: ArticleView, inc: Incident, actors: list[Mention]) -> list[
     kept = [m for m in actors if not any(s.start < m.end and m.start < s.end for s in after)]
     before = [s for s in told if s.start <= inc.anchor.start and _tells_that(view, s, inc)]
     parties = [m for m in kept if not any(s.start < m.end and m.start < s.end for s in before)]
-    if parties or not _state_tells_of_others(inc, [m for m in kept if m not in parties]):
-        return parties if parties else kept  # a teller with no other party named may be the actor
-    return []
+    if parties:
+        return parties
+    # a teller with no other party named may be the actor, unless a state force tells of what it does not do
+    return [] if _state_tells_of_others(inc, kept) else kept
 
 
 # What a state force telling "that ..." does not do itself: it tells of an attack on civilians, a

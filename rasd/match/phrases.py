@@ -18,7 +18,7 @@ from typing import Any, Generic, TypeVar
 
 from rasd.document import Token
 from rasd.normalize import normalize_phrase
-from rasd.tokenize.clitics import clitic_forms
+from rasd.tokenize.clitics import clitic_forms, single_proclitics
 
 P = TypeVar("P")
 
@@ -103,13 +103,10 @@ class PhraseMatcher(Generic[P]):
         return found
 
 
-GLUED_PROCLITICS = frozenset("لبك")
-
-
 def _glued_tail(words: tuple[str, ...], tokens: Sequence[Token], i: int, stop: int, end: int) -> bool:
     """The phrase's last word is a lone proclitic (ل ب ك) written glued to the word after the
     phrase's other words, as Arabic writes it."""
-    if len(words) < 2 or words[-1] not in GLUED_PROCLITICS or stop > end:
+    if len(words) < 2 or words[-1] not in single_proclitics() or stop > end:
         return False
     nxt = tokens[stop - 1]
     if nxt.kind != "word" or len(nxt.norm) < 3 or not nxt.norm.startswith(words[-1]):

@@ -27,6 +27,12 @@ def definite_article() -> str:
     return next(r["prefix"] for r in read_tsv("clitics.tsv") if r["role"] == "article")
 
 
+@cache
+def single_proclitics() -> frozenset[str]:
+    """One-letter prepositions written glued to the next word (ب, ل, ك)."""
+    return frozenset(r["prefix"] for r in read_tsv("clitics.tsv") if r["role"] == "proclitic" and len(r["prefix"]) == 1)
+
+
 # Bounded: a long batch sees millions of distinct word forms; 2^15 recent ones keep the hit
 # rate high (word frequencies are Zipfian) and the process RSS small.
 @lru_cache(maxsize=1 << 15)

@@ -120,17 +120,26 @@ def rasd(*args: str, stdin: str | None = None, timeout: float = 300) -> subproce
     )
 
 
-def ingest_records(url: str, records: list[dict[str, Any]]) -> Any:
-    """Ingest records through the library (same code path as ``rasd ingest``); returns the run."""
+def article_inputs(records: list[dict[str, Any]]) -> list[Any]:
+    """The records as the ingest command reads them (origin ``<test>:N``)."""
     from rasd.document import ArticleMeta
     from rasd.ingest import ArticleInput
+
+    out = []
+    for n, record in enumerate(records, 1):
+        meta = ArticleMeta(**{k: record.get(k) for k in ("id", "url", "source", "published", "title")})
+        out.append(ArticleInput(record["text"], meta, f"<test>:{n}", line=n))
+    return out
+
+
+def ingest_records(url: str, records: list[dict[str, Any]]) -> Any:
+    """Ingest records through the library (same code path as ``rasd ingest``); returns the run."""
     from rasd.store.ingest import IngestRun
 
     with open_store(url, WRITE) as store:
         run = IngestRun(store, "ingest", ["<test>"])
-        for n, record in enumerate(records, 1):
-            meta = ArticleMeta(**{k: record.get(k) for k in ("id", "url", "source", "published", "title")})
-            run.add(ArticleInput(record["text"], meta, f"<test>:{n}", line=n))
+        for item in article_inputs(records):
+            run.add(item)
         run.finish()
     return run
 

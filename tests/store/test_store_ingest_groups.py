@@ -5,30 +5,20 @@ from __future__ import annotations
 
 import random
 
-from store_helpers import generated_articles, snapshot
+from store_helpers import article_inputs, generated_articles, snapshot
 
 import rasd.store.ingest as ingest_module
-from rasd.document import ArticleMeta
-from rasd.ingest import ArticleInput
 from rasd.store import WRITE, open_store
 from rasd.store.ingest import FAILED, NEW, IngestRun
 
 RUN_TABLES = ("ingest_runs",)
 
 
-def _items(records: list[dict]) -> list[ArticleInput]:
-    out = []
-    for n, record in enumerate(records, 1):
-        meta = ArticleMeta(**{k: record.get(k) for k in ("id", "url", "source", "published", "title")})
-        out.append(ArticleInput(record["text"], meta, f"<test>:{n}", line=n))
-    return out
-
-
 def _ingest(url: str, records: list[dict], group_size: int) -> list[tuple[str, str]]:
     with open_store(url, WRITE) as store:
         run = IngestRun(store, "ingest", ["<test>"])
         run.group_size = group_size
-        results = [(item.origin, result.outcome) for item, result in run.add_many(_items(records), batch=7)]
+        results = [(item.origin, result.outcome) for item, result in run.add_many(article_inputs(records), batch=7)]
         run.finish()
     return results
 
@@ -63,7 +53,7 @@ def test_an_article_that_cannot_be_stored_sinks_only_itself(db_url, monkeypatch)
     monkeypatch.setattr(ingest_module, "write_article", write)
     with open_store(db_url, WRITE) as store:
         run = IngestRun(store, "ingest", ["<test>"])
-        outcomes = [result.outcome for _, result in run.add_many(_items(records))]
+        outcomes = [result.outcome for _, result in run.add_many(article_inputs(records))]
         run.finish()
     assert outcomes == [NEW] * 4 + [FAILED] + [NEW] * 5
     assert run.totals.articles[NEW] == 9 and run.totals.articles[FAILED] == 1
@@ -75,7 +65,7 @@ def test_an_article_that_cannot_be_stored_sinks_only_itself(db_url, monkeypatch)
 def test_a_single_article_is_stored_at_once():
     with open_store("sqlite://", WRITE) as store:
         run = IngestRun(store, "ingest", ["<test>"])
-        [item] = _items(generated_articles(1))
+        [item] = article_inputs(generated_articles(1))
         assert run.add(item).outcome == NEW
         assert run.group == []  # nothing waits for a group that will not fill
 
@@ -84,7 +74,7 @@ def test_a_group_is_counted_and_fused_even_when_the_caller_stops_reading(tmp_pat
     url = f"sqlite:///{tmp_path / 'q.db'}"
     with open_store(url, WRITE) as store:
         run = IngestRun(store, "ingest", ["<test>"])
-        results = run.add_many(_items(generated_articles(3)))
+        results = run.add_many(article_inputs(generated_articles(3)))
         next(results)  # the caller read one result of the group and stopped
         run.finish("interrupted")
     tables = snapshot(url, stamps=False)

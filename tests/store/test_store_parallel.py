@@ -4,28 +4,18 @@ from __future__ import annotations
 
 import random
 
-from store_helpers import generated_articles, rasd, snapshot
+from store_helpers import article_inputs, generated_articles, rasd, snapshot
 
-from rasd.document import ArticleMeta
-from rasd.ingest import ArticleInput
 from rasd.store import WRITE, open_store
 from rasd.store.ingest import COPIED, FAILED, NEW, UNCHANGED, IngestRun, Looked
 
 RUN_COLUMNS = ("ingest_runs",)
 
 
-def _items(records: list[dict]) -> list[ArticleInput]:
-    out = []
-    for n, record in enumerate(records, 1):
-        meta = ArticleMeta(**{k: record.get(k) for k in ("id", "url", "source", "published", "title")})
-        out.append(ArticleInput(record["text"], meta, f"<test>:{n}", line=n))
-    return out
-
-
 def _ingest(url: str, records: list[dict], workers: int) -> list[str]:
     with open_store(url, WRITE) as store:
         run = IngestRun(store, "ingest", ["<test>"])
-        items = _items(records)
+        items = article_inputs(records)
         results = run.add_parallel(items, workers, batch=5) if workers > 1 else run.add_many(items, batch=5)
         outcomes = [result.outcome for _, result in results]
         run.finish()
@@ -58,7 +48,7 @@ def test_an_article_that_broke_a_stage_in_its_worker_is_recorded_and_skipped(tmp
     from concurrent.futures import Future
 
     url = f"sqlite:///{tmp_path / 'w.db'}"
-    [item] = _items(generated_articles(1))
+    [item] = article_inputs(generated_articles(1))
     broken: Future = Future()
     broken.set_exception(ValueError("a stage failed"))
     with open_store(url, WRITE) as store:
@@ -73,7 +63,7 @@ def test_an_article_that_broke_a_stage_in_its_worker_is_recorded_and_skipped(tmp
 def test_one_article_that_breaks_a_stage_does_not_sink_the_others_of_its_task(monkeypatch):
     import rasd.store.ingest as ingest_module
 
-    items = _items(generated_articles(3))
+    items = article_inputs(generated_articles(3))
 
     def extract(item):
         if item is items[1]:

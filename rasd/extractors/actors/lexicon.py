@@ -109,14 +109,13 @@ def actor_matcher() -> ScanMatcher[ActorEntry]:
     return ScanMatcher(pairs)
 
 
-PLACE_COUNTRIES = "places/countries.tsv"
-
-
 @cache
 def country_names() -> dict[str, str]:
     """ISO2 -> ACLED country name: the actors' own table, else the gazetteer's countries (every
     country an event can be placed in, so that "Rioters" in Kandy are "Rioters (Sri Lanka)")."""
-    names = {row["iso2"]: row["name"] for row in read_tsv(PLACE_COUNTRIES) if row.get("name")}
+    from rasd.extractors.places.gazetteer import countries
+
+    names = {iso2: country.name for iso2, country in countries().items()}
     names.update({row["iso2"]: row["name"] for row in read_tsv(f"{FOLDER}/countries.tsv")})
     return names
 

@@ -24,7 +24,6 @@ GUARDS_FILE = f"{FOLDER}/guards.tsv"
 BLOCKERS_FILE = f"{FOLDER}/blockers.tsv"
 PAIRS_FILE = f"{FOLDER}/pairs.tsv"
 ACCUSATIVE_FILE = f"{FOLDER}/accusative.tsv"
-DEFINITE = "ال"
 BLOCKER = "blocker"
 STRENGTHS = ("strong", "weak")
 ANY = "*"
@@ -109,19 +108,22 @@ def trigger_entries() -> tuple[tuple[str, TriggerEntry], ...]:
 
 
 @cache
-def _accusative_rule() -> tuple[str, frozenset[str], int, frozenset[str]]:
+def _accusative_rule() -> tuple[str, frozenset[str], int]:
     [row] = read_tsv(ACCUSATIVE_FILE)
-    function_words = frozenset(r["ar"] for r in read_tsv("words.tsv") if r.get("kind") == "function")
-    return row["suffix"], frozenset(split_variants(row["not_after"])), int(row["min_length"]), function_words
+    return row["suffix"], frozenset(split_variants(row["not_after"])), int(row["min_length"])
 
 
 def accusative(phrase: str) -> str | None:
     """The phrase with the indefinite accusative ending on every word that can carry it
     ("هجوم مسلح" -> "هجوما مسلحا"), or None when no word can."""
-    suffix, not_after, min_length, function_words = _accusative_rule()
+    from rasd.tokenize.clitics import definite_article
+    from rasd.tokenize.glued import function_words
+
+    suffix, not_after, min_length = _accusative_rule()
+    function, article = function_words(), definite_article()
     words = phrase.split()
-    out = [w + suffix if (len(w) >= min_length and w[-1] not in not_after and not w.startswith(DEFINITE)
-                          and w not in function_words) else w for w in words]
+    out = [w + suffix if (len(w) >= min_length and w[-1] not in not_after and not w.startswith(article)
+                          and w not in function) else w for w in words]
     return " ".join(out) if out != words else None
 
 
